@@ -54,7 +54,7 @@ const LONG_TIMER_MS = 5_000;
 const setTimeoutOriginal = globalThis.setTimeout;
 globalThis.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) => {
   const timer = setTimeoutOriginal(handler, ms, ...rest);
-  if ((ms ?? 0) >= LONG_TIMER_MS) timer.unref();
+  if ((ms ?? 0) >= LONG_TIMER_MS) (timer as unknown as NodeJS.Timeout).unref();
   return timer;
 }) as typeof setTimeout;
 

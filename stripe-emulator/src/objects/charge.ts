@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { newId, nowSeconds } from "../ids.js";
 import type { PaymentIntent } from "./payment-intent.js";
 import type { BillingDetails, PaymentMethod } from "./payment-method.js";
@@ -182,7 +184,7 @@ function threeDSecureDetails() {
     exemption_indicator: null,
     result: "authenticated",
     result_reason: null,
-    transaction_id: crypto.randomUUID(),
+    transaction_id: randomUUID(),
     version: "2.2.0",
   };
 }

@@ -1,0 +1,24 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+
+import { getConfig } from "@/lib/config/config";
+
+// One client per process (Next's dev server reloads modules, so it is kept on globalThis).
+const holder = globalThis as typeof globalThis & { checkoutPrisma?: PrismaClient };
+
+/** Connections per app process: enough for two cores' worth of concurrent requests. */
+const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+
+export function getDb(): PrismaClient {
+  holder.checkoutPrisma ??= new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: getConfig().databaseUrl,
+      max: POOL_SIZE,
+      connectionTimeoutMillis: 5_000,
+    }),
+  });
+  return holder.checkoutPrisma;
+}
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
