@@ -111,6 +111,11 @@ export function getConfig(): Config {
   return cached;
 }
 
+/** Test files change the environment between runs; the next getConfig() reads it again. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}
+
 /** Which settings are present and well-formed, never their values: for health and doctor. */
 export function describeConfig(
   env: Env = process.env,

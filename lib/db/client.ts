@@ -22,3 +22,9 @@ export function getDb(): PrismaClient {
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Test files point the app at their own database; this forgets the previous client. */
+export async function resetDbForTests(): Promise<void> {
+  await holder.checkoutPrisma?.$disconnect();
+  holder.checkoutPrisma = undefined;
+}

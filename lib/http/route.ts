@@ -1,6 +1,6 @@
 // The frame of every route handler: request-scoped log context with a TraceId taken from
 // `traceparent` (or new), echoed to the caller, and typed errors turned into JSON answers.
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 
 import { runWithLogContext } from "@/lib/log/context";
 import { createLogger } from "@/lib/log/logger";
@@ -13,9 +13,9 @@ const log = createLogger("http");
 export const TRACE_ID_HEADER = "x-trace-id";
 
 type Params = Record<string, string>;
-type Handler<P extends Params> = (request: Request, params: P) => Promise<Response>;
+type Handler<P extends Params> = (request: NextRequest, params: P) => Promise<Response>;
 type NextHandler<P extends Params> = (
-  request: Request,
+  request: NextRequest,
   context: { params: Promise<P> },
 ) => Promise<Response>;
 

@@ -1,4 +1,3 @@
-import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
 
 import { createCart } from "@/lib/cart/cart-service";
@@ -15,7 +14,7 @@ import { route } from "@/lib/http/route";
 import { addLogContext } from "@/lib/log/context";
 
 export const POST = route(async (request) => {
-  const { userId, isNew } = shopperIdFrom((await cookies()).get(USER_COOKIE)?.value);
+  const { userId, isNew } = shopperIdFrom(request.cookies.get(USER_COOKIE)?.value);
   const cart = await createCart(getDb(), userId);
   addLogContext({ CartId: cart.id, UserId: userId });
 
