@@ -75,7 +75,8 @@ export function handleApiRequest(state: EmulatorState, request: ApiRequest): Api
     delete params.key;
     const key = readApiKey(request.headers.authorization, formKey);
 
-    const idempotencyKey = request.method === "POST" ? request.headers["idempotency-key"] : undefined;
+    const idempotencyKey =
+      request.method === "POST" ? request.headers["idempotency-key"] : undefined;
     const storeKey = idempotencyKey ? `${key.value} ${idempotencyKey}` : undefined;
     const fingerprint = `${request.method} ${request.path} ${request.body}`;
     const stored = storeKey ? state.idempotentResponses.get(storeKey) : undefined;

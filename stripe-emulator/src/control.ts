@@ -44,12 +44,17 @@ function readBody(request: ControlRequest): Json {
 }
 
 /** Redirects back to the shop the way Stripe's hosted 3-D Secure page does. */
-function redirectAfterChallenge(returnUrl: string, intent: { id: string; client_secret: string;
-  status: string }): ControlResponse {
+function redirectAfterChallenge(
+  returnUrl: string,
+  intent: { id: string; client_secret: string; status: string },
+): ControlResponse {
   const target = new URL(returnUrl);
   target.searchParams.set("payment_intent", intent.id);
   target.searchParams.set("payment_intent_client_secret", intent.client_secret);
-  target.searchParams.set("redirect_status", intent.status === "succeeded" ? "succeeded" : "failed");
+  target.searchParams.set(
+    "redirect_status",
+    intent.status === "succeeded" ? "succeeded" : "failed",
+  );
   return { status: 303, body: "", headers: { location: target.toString() } };
 }
 

@@ -14,6 +14,19 @@ function lookup(state: EmulatorState, field: string, id: string): Json | undefin
   return found ? (structuredClone(found) as Json) : undefined;
 }
 
+// Expandable in Stripe but not stored here: left as they are (an id or null).
+const KEPT_AS_IDS = new Set([
+  "customer",
+  "balance_transaction",
+  "review",
+  "on_behalf_of",
+  "application",
+  "failure_balance_transaction",
+  "source_transfer",
+  "transfer_reversal",
+]);
+const RESOLVED = new Set(["latest_charge", "charge", "payment_intent", "payment_method"]);
+
 function cannotExpand(path: string): Error {
   return invalidRequest(`This property cannot be expanded (${path}).`, { param: "expand" });
 }
@@ -37,6 +50,8 @@ function expandPath(state: EmulatorState, target: Json, segments: string[], path
     return;
   }
   if (!(field in target)) throw cannotExpand(path);
+  if (KEPT_AS_IDS.has(field)) return;
+  if (!RESOLVED.has(field)) throw cannotExpand(path);
 
   const value = target[field];
   if (typeof value === "string") {

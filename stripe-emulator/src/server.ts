@@ -46,7 +46,12 @@ async function standIn(baseUrl: string): Promise<string> {
 }
 
 function isStandInPath(path: string): boolean {
-  return path === "/v3" || path === "/v3/" || path === "/stripe.js" || /^\/[a-z0-9]+\/stripe\.js$/.test(path);
+  return (
+    path === "/v3" ||
+    path === "/v3/" ||
+    path === "/stripe.js" ||
+    /^\/[a-z0-9]+\/stripe\.js$/.test(path)
+  );
 }
 
 async function route(core: EmulatorCore, request: IncomingMessage, response: ServerResponse) {
@@ -82,11 +87,19 @@ async function route(core: EmulatorCore, request: IncomingMessage, response: Ser
   }
 
   if (method === "GET" && isStandInPath(url.pathname)) {
-    const headers = { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" };
+    const headers = {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "no-store",
+    };
     return send(response, 200, headers, await standIn(baseUrl));
   }
 
-  const error = { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${url.pathname}).` } };
+  const error = {
+    error: {
+      type: "invalid_request_error",
+      message: `Unrecognized request URL (${method}: ${url.pathname}).`,
+    },
+  };
   return send(response, 404, { "content-type": "application/json" }, JSON.stringify(error));
 }
 
@@ -96,7 +109,8 @@ export function createEmulatorServer(core: EmulatorCore): Server {
       // Our own bug: answered like Stripe's api_error, without the stack.
       const message = error instanceof Error ? error.message : String(error);
       const body = { error: { type: "api_error", message: `Stripe emulator failure: ${message}` } };
-      if (!response.headersSent) send(response, 500, { "content-type": "application/json" }, JSON.stringify(body));
+      if (!response.headersSent)
+        send(response, 500, { "content-type": "application/json" }, JSON.stringify(body));
       else response.end();
     });
   });

@@ -1,10 +1,6 @@
 import type { AddressInfo } from "node:net";
 
-import {
-  DEFAULT_SETTINGS,
-  EmulatorCore,
-  type EmulatorConfigUpdate,
-} from "./emulator.js";
+import { DEFAULT_SETTINGS, EmulatorCore, type EmulatorConfigUpdate } from "./emulator.js";
 import type { StripeEvent } from "./objects/event.js";
 import type { PaymentIntent } from "./objects/payment-intent.js";
 import { createEmulatorServer } from "./server.js";

@@ -26,8 +26,16 @@ export const EMULATOR_PROCESSING_PAYMENT_METHOD = "pm_card_emulatorProcessing";
 
 export const TEST_CARDS: readonly TestCard[] = [
   { number: "4242424242424242", paymentMethodId: "pm_card_visa", outcome: { kind: "succeed" } },
-  { number: "5555555555554444", paymentMethodId: "pm_card_mastercard", outcome: { kind: "succeed" } },
-  { number: "4000000000000002", paymentMethodId: "pm_card_chargeDeclined", outcome: GENERIC_DECLINE },
+  {
+    number: "5555555555554444",
+    paymentMethodId: "pm_card_mastercard",
+    outcome: { kind: "succeed" },
+  },
+  {
+    number: "4000000000000002",
+    paymentMethodId: "pm_card_chargeDeclined",
+    outcome: GENERIC_DECLINE,
+  },
   {
     number: "4000000000009995",
     paymentMethodId: "pm_card_chargeDeclinedInsufficientFunds",

@@ -11,6 +11,7 @@ export type PaymentIntentStatus =
 export interface PaymentIntent {
   id: string;
   object: "payment_intent";
+  allowed_payment_method_types: string[] | null;
   amount: number;
   amount_capturable: number;
   amount_details: { tip: Record<string, never> };
@@ -69,6 +70,7 @@ export function newPaymentIntent(input: NewPaymentIntent): PaymentIntent {
   return {
     id,
     object: "payment_intent",
+    allowed_payment_method_types: null,
     amount: input.amount,
     amount_capturable: 0,
     amount_details: { tip: {} },

@@ -42,8 +42,11 @@ export function newRefund(input: NewRefund): Refund {
     created: nowSeconds(),
     currency: input.currency,
     destination_details: {
-      card: { reference_status: "pending", reference_type: "acquirer_reference_number",
-        type: "refund" },
+      card: {
+        reference_status: "pending",
+        reference_type: "acquirer_reference_number",
+        type: "refund",
+      },
       type: "card",
     },
     metadata: input.metadata,

@@ -17,7 +17,13 @@ export interface CardInput {
 }
 
 function cardError(code: string, message: string, param: string): StripeApiError {
-  return new StripeApiError(402, { type: "card_error", code, doc_url: docUrl(code), message, param });
+  return new StripeApiError(402, {
+    type: "card_error",
+    code,
+    doc_url: docUrl(code),
+    message,
+    param,
+  });
 }
 
 /** The checks Stripe makes when card details arrive, with its codes and wording. */
@@ -30,15 +36,21 @@ export function validateCard(card: CardInput, now = new Date()): void {
     throw cardError("incorrect_number", "Your card number is incorrect.", "card[number]");
   }
   if (!(card.expMonth >= 1 && card.expMonth <= 12)) {
-    throw cardError("invalid_expiry_month", "Your card's expiration month is invalid.",
-      "card[exp_month]");
+    throw cardError(
+      "invalid_expiry_month",
+      "Your card's expiration month is invalid.",
+      "card[exp_month]",
+    );
   }
 
   const year = card.expYear < 100 ? 2000 + card.expYear : card.expYear;
   const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
   if (year * 12 + card.expMonth < thisMonth) {
-    throw cardError("expired_card", "Your card's expiration date is in the past.",
-      "card[exp_year]");
+    throw cardError(
+      "expired_card",
+      "Your card's expiration date is in the past.",
+      "card[exp_year]",
+    );
   }
   if (card.cvc !== undefined && !/^\d{3,4}$/.test(card.cvc)) {
     throw cardError("invalid_cvc", "Your card's security code is invalid.", "card[cvc]");

@@ -24,6 +24,7 @@ import { newestFirst, type EmulatorState } from "../state.js";
 import { checkClientSecret, firstId, type RequestContext, type Route } from "./route.js";
 
 const EDITABLE = [
+  "allowed_payment_method_types",
   "amount",
   "currency",
   "customer",
@@ -102,13 +103,18 @@ function readCurrency(params: Params): string | undefined {
   return currency.toLowerCase();
 }
 
+// stripe-node 23 names the list `allowed_payment_method_types`; older versions send
+// `payment_method_types`. Both mean the same here.
 function readPaymentMethodTypes(params: Params): string[] | undefined {
-  const types = optionalStringList(params, "payment_method_types");
+  const param = params.allowed_payment_method_types
+    ? "allowed_payment_method_types"
+    : "payment_method_types";
+  const types = optionalStringList(params, param);
   const unsupported = types?.find((type) => type !== "card");
   if (unsupported) {
     throw invalidRequest(
       `The payment method type "${unsupported}" is not supported by the Stripe emulator.`,
-      { code: "payment_intent_invalid_parameter", param: "payment_method_types" },
+      { code: "payment_intent_invalid_parameter", param },
     );
   }
   return types;
@@ -135,7 +141,10 @@ function applyEditable(state: EmulatorState, intent: PaymentIntent, params: Para
   if (params.shipping !== undefined) intent.shipping = optionalHash(params, "shipping") ?? null;
 
   const types = readPaymentMethodTypes(params);
-  if (types) intent.payment_method_types = types;
+  if (types) {
+    intent.payment_method_types = types;
+    intent.allowed_payment_method_types = types;
+  }
   const methodId = text("payment_method");
   if (methodId === null) intent.payment_method = null;
   if (methodId) {
@@ -164,7 +173,7 @@ function create(context: RequestContext): PaymentIntent {
   if (automatic && types) {
     throw invalidRequest(
       "You may only specify one of these parameters: automatic_payment_methods, " +
-        "payment_method_types.",
+        "allowed_payment_method_types.",
       { param: "automatic_payment_methods" },
     );
   }

@@ -1,6 +1,12 @@
 import { invalidRequest, missingParam } from "../errors.js";
 import type { PaymentMethod } from "../objects/payment-method.js";
-import { allowOnly, mergeMetadata, optionalHash, optionalInteger, optionalString } from "../params.js";
+import {
+  allowOnly,
+  mergeMetadata,
+  optionalHash,
+  optionalInteger,
+  optionalString,
+} from "../params.js";
 import {
   billingDetailsFrom,
   createCardPaymentMethod,

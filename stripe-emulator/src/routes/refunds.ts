@@ -16,8 +16,10 @@ function chargeToRefund(state: EmulatorState, chargeId?: string, intentId?: stri
     return charge;
   }
   if (!intentId) {
-    throw invalidRequest("One of the following params should be provided for this request: " +
-      "payment_intent or charge.");
+    throw invalidRequest(
+      "One of the following params should be provided for this request: " +
+        "payment_intent or charge.",
+    );
   }
 
   const intent = state.paymentIntents.get(intentId);
