@@ -64,7 +64,9 @@ export class EmulatorCore {
       this.deliverer.options.secret = update.webhookSecret;
     }
     if (update.processingDelayMs !== undefined) {
-      if (!(update.processingDelayMs >= 0)) throw invalidRequest("processingDelayMs must be ≥ 0.");
+      if (!(update.processingDelayMs >= 0)) {
+        throw invalidRequest("processingDelayMs must be 0 or more.");
+      }
       this.state.settings.processingDelayMs = update.processingDelayMs;
     }
     return this.config();
@@ -115,7 +117,8 @@ export class EmulatorCore {
       throw new StripeApiError(400, {
         type: "invalid_request_error",
         code: "payment_intent_unexpected_state",
-        message: `PaymentIntent ${intentId} is not waiting for 3-D Secure (status ${intent.status}).`,
+        message:
+          `PaymentIntent ${intentId} is not waiting for 3-D Secure ` + `(status ${intent.status}).`,
       });
     }
     const cause = { requestId: null, idempotencyKey: null, apiVersion: DEFAULT_API_VERSION };

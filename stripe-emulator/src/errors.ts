@@ -1,4 +1,4 @@
-/** The fields Stripe puts in `{ error: … }`; optional ones are left out when they do not apply. */
+/** The fields Stripe puts in `{ error: … }`; like Stripe, ones that do not apply are left out. */
 export interface StripeErrorBody {
   type: "invalid_request_error" | "card_error" | "idempotency_error" | "api_error";
   message: string;

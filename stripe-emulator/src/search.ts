@@ -15,8 +15,12 @@ export interface SearchQuery {
   clauses: Clause[];
 }
 
-const CLAUSE =
-  /^(-?)([a-z_]+)(?:\[(?:'([^']*)'|"([^"]*)")\])?(:|~|>=|<=|>|<)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+|null)$/;
+// One clause: optional "-", a field (metadata takes ['key']), an operator, and a value that
+// is a quoted string, an integer or null.
+const FIELD = String.raw`(-?)([a-z_]+)(?:\[(?:'([^']*)'|"([^"]*)")\])?`;
+const OPERATOR = String.raw`(:|~|>=|<=|>|<)`;
+const VALUE = String.raw`('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+|null)`;
+const CLAUSE = new RegExp(`^${FIELD}${OPERATOR}${VALUE}$`);
 
 function queryError(detail: string): Error {
   return invalidRequest(`Invalid search query: ${detail}`, { param: "query" });
