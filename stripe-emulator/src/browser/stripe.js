@@ -5,6 +5,9 @@
  * part of Stripe.js that @stripe/react-stripe-js and a PaymentElement checkout use, and talks to
  * the emulator whose address the server writes into API_BASE when it serves this file.
  */
+// The script is written in the prototype style of Stripe.js's own API surface, where callbacks
+// reach their element through `self`.
+/* eslint-disable @typescript-eslint/no-this-alias */
 (function () {
   "use strict";
 
