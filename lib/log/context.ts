@@ -2,12 +2,12 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 /** Correlation fields carried by every log line of a request, named as operators search them. */
 export interface LogContext {
-  TraceId?: string;
-  CartId?: string;
-  PaymentIntentId?: string;
-  UserId?: string;
-  EventId?: string;
-  EventType?: string;
+  TraceId?: string | null;
+  CartId?: string | null;
+  PaymentIntentId?: string | null;
+  UserId?: string | null;
+  EventId?: string | null;
+  EventType?: string | null;
 }
 
 const storage = new AsyncLocalStorage<LogContext>();

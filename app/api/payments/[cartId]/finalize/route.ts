@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+
+import { cartIdParam } from "@/lib/cart/cart-requests";
+import { getDb } from "@/lib/db/client";
+import { readJson } from "@/lib/http/read-json";
+import { route } from "@/lib/http/route";
+import { finalizePayment } from "@/lib/payments/finalize-payment";
+import { finalizeSchema } from "@/lib/payments/payment-requests";
+import { getStripe } from "@/lib/stripe/client";
+
+export const POST = route<{ cartId: string }>(async (request, params) => {
+  const cartId = cartIdParam(params.cartId);
+  const { paymentIntentId } = await readJson(request, finalizeSchema);
+
+  const { httpStatus, ...order } = await finalizePayment(
+    getDb(),
+    getStripe(),
+    cartId,
+    paymentIntentId,
+  );
+  return NextResponse.json(order, { status: httpStatus });
+});

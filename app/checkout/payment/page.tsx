@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+
+import { OrderSummary } from "@/components/order-summary";
+import { ShippingDetails } from "@/components/shipping-details";
+import { StepIndicator } from "@/components/step-indicator";
+import { currentCart } from "@/lib/cart/current-cart";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Payment" };
+
+export default async function PaymentPage() {
+  const cart = await currentCart();
+  if (!cart || cart.lines.length === 0) redirect("/cart");
+  if (!cart.details) redirect("/checkout/details");
+
+  return (
+    <div className="page">
+      <StepIndicator current="payment" />
+      <h1>Payment</h1>
+      <div className="checkout-layout">
+        <div className="checkout-main">
+          <ShippingDetails details={cart.details} editHref="/checkout/details" />
+          <section className="panel" aria-labelledby="payment-title">
+            <h2 id="payment-title" className="panel-title">
+              Pay by card
+            </h2>
+            <p>Payments are not configured yet.</p>
+          </section>
+        </div>
+        <aside className="checkout-aside">
+          <OrderSummary cart={cart} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+// The one fulfilment path. Finalize, the webhook, reconcile and replay all come here with the
+// PaymentIntent as Stripe reported it, and in one transaction the order is created or moved to
+// the new status (ResolveStatus decides), audited, and on payment the cart is deleted. Whichever
+// caller arrives first does the work; the others find it done.
+import type { Prisma, StatusSource } from "@prisma/client";
+import type Stripe from "stripe";
+
+import type { Db, Tx } from "@/lib/db/client";
+import { addLogContext } from "@/lib/log/context";
+import { createLogger } from "@/lib/log/logger";
+
+import { changeOrderStatus, recordStatusChange, type StatusResult } from "./order-status";
+import type { OrderStatus } from "./resolve-status";
+
+const log = createLogger("apply-payment-outcome");
+
+export interface OutcomeContext {
+  source: StatusSource;
+  actor: string;
+  stripeEventId?: string;
+  reason?: string;
+}
+
+export interface OutcomeResult {
+  orderId: string;
+  orderNumber: number;
+  status: OrderStatus;
+  created: boolean;
+  resolution: StatusResult | null;
+  cartDeleted: boolean;
+}
+
+interface LockedCart {
+  id: string;
+  userId: string;
+  email: string | null;
+  name: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  postalCode: string | null;
+  country: string | null;
+  intentLines: Prisma.JsonValue;
+}
+
+/** The order status a PaymentIntent's own status stands for, if it stands for one. */
+export function orderStatusOf(intent: Stripe.PaymentIntent): OrderStatus | null {
+  switch (intent.status) {
+    case "succeeded":
+      return "Paid";
+    case "processing":
+      return "Processing";
+    case "canceled":
+      return "Canceled";
+    case "requires_payment_method":
+      return intent.last_payment_error ? "Failed" : null;
+    default:
+      return null;
+  }
+}
+
+export function applyPaymentOutcome(
+  db: Db,
+  intent: Stripe.PaymentIntent,
+  target: OrderStatus,
+  context: OutcomeContext,
+): Promise<OutcomeResult> {
+  return db.$transaction((tx) => applyPaymentOutcomeIn(tx, intent, target, context));
+}
+
+/** The same, inside a transaction of the caller's (the webhook inbox marks its event in it). */
+export async function applyPaymentOutcomeIn(
+  tx: Tx,
+  intent: Stripe.PaymentIntent,
+  target: OrderStatus,
+  context: OutcomeContext,
+): Promise<OutcomeResult> {
+  addLogContext({
+    PaymentIntentId: intent.id,
+    CartId: intent.metadata.cartId,
+    UserId: intent.metadata.userId,
+  });
+
+  // Locking the cart first, always in this order, serialises finalize and webhook per cart.
+  const cart = intent.metadata.cartId ? await lockCart(tx, intent.metadata.cartId) : null;
+  const { id, number, created } = await ensureOrder(tx, intent, cart, target, context);
+
+  const resolution = created ? null : await changeOrderStatus(tx, id, { ...context, to: target });
+  const status = resolution ? resolution.status : target;
+
+  let cartDeleted = false;
+  if (status === "Paid" && cart) {
+    cartDeleted = (await tx.cart.deleteMany({ where: { id: cart.id } })).count === 1;
+  }
+
+  if (created || cartDeleted) {
+    log.info(
+      { orderId: id, status, created, cartDeleted, source: context.source },
+      "Order recorded",
+    );
+  }
+  return { orderId: id, orderNumber: number, status, created, resolution, cartDeleted };
+}
+
+async function lockCart(tx: Tx, cartId: string): Promise<LockedCart | null> {
+  const [cart] = await tx.$queryRaw<LockedCart[]>`
+    SELECT id, "userId", email, name, "addressLine1", "addressLine2", city, "postalCode",
+           country, "intentLines"
+    FROM "Cart" WHERE id = ${cartId} FOR UPDATE`;
+  return cart ?? null;
+}
+
+/**
+ * Inserts the order unless it exists (ON CONFLICT DO NOTHING on the unique PaymentIntent id, so
+ * a racing transaction waits for the first and then finds its row). With no cart left, the
+ * order is built from the intent's own data rather than dropped.
+ */
+async function ensureOrder(
+  tx: Tx,
+  intent: Stripe.PaymentIntent,
+  cart: LockedCart | null,
+  status: OrderStatus,
+  context: OutcomeContext,
+): Promise<{ id: string; number: number; created: boolean }> {
+  const [inserted] = await tx.paymentOrder.createManyAndReturn({
+    data: {
+      paymentIntentId: intent.id,
+      cartId: cart?.id ?? intent.metadata.cartId ?? "",
+      userId: cart?.userId ?? intent.metadata.userId ?? "",
+      email: cart?.email ?? intent.receipt_email ?? "",
+      amount: intent.amount,
+      currency: intent.currency,
+      status,
+      lines: cart?.intentLines ?? [],
+      shipping: cart ? shippingOf(cart) : undefined,
+      paidAt: status === "Paid" ? new Date() : null,
+    },
+    skipDuplicates: true,
+    select: { id: true, number: true },
+  });
+
+  if (inserted) {
+    await recordStatusChange(tx, inserted.id, null, { ...context, to: status }, true);
+    return { ...inserted, created: true };
+  }
+
+  const existing = await tx.paymentOrder.findUniqueOrThrow({
+    where: { paymentIntentId: intent.id },
+    select: { id: true, number: true },
+  });
+  return { ...existing, created: false };
+}
+
+function shippingOf(cart: LockedCart): Prisma.InputJsonValue | undefined {
+  if (!cart.name || !cart.addressLine1) return undefined;
+
+  return {
+    name: cart.name,
+    address: {
+      line1: cart.addressLine1,
+      line2: cart.addressLine2,
+      city: cart.city,
+      postalCode: cart.postalCode,
+      country: cart.country,
+    },
+  };
+}
