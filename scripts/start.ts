@@ -111,8 +111,9 @@ async function exitCode(child: ChildProcess): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const database = await prepareDatabase();
+  // Stripe first: seeding the catalog reads the whole configuration, emulator keys included.
   const emulator = await prepareStripe();
+  const database = await prepareDatabase();
   const stopAll = async () => {
     await emulator?.stop();
     await database?.stop();

@@ -29,8 +29,8 @@ export const detailsSchema = z.object({
         (value) => !/[\u0000-\u001f\u007f]/.test(value),
         "Address line 2 contains control characters.",
       )
-      .optional()
-      .transform((value) => value || undefined),
+      .transform((value) => value || undefined)
+      .optional(),
     city: text("City", 100),
     postalCode: text("Postal code", 20).refine(
       (value) => /^[A-Za-z0-9][A-Za-z0-9 -]*$/.test(value),
