@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { CartEditor } from "@/components/cart-editor";
 import { StepIndicator } from "@/components/step-indicator";
-import { MAX_QUANTITY } from "@/lib/cart/cart-service";
+import { MAX_QUANTITY } from "@/lib/cart/limits";
 import { currentCart } from "@/lib/cart/current-cart";
 
 export const dynamic = "force-dynamic";

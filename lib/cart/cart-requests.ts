@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { notFound } from "@/lib/http/api-error";
 
-import { MAX_QUANTITY } from "./cart-service";
+import { MAX_QUANTITY } from "./limits";
 import { isOpaqueId } from "./ids";
 
 const quantity = (min: number) =>

@@ -9,9 +9,7 @@ import { ApiError, notFound } from "@/lib/http/api-error";
 import { CART_WITH_LINES, toCartView, type CartView } from "./cart-view";
 import type { Details } from "./details";
 import { newOpaqueId } from "./ids";
-
-export const MAX_QUANTITY = 99;
-export const MAX_LINES = 50;
+import { MAX_LINES, MAX_QUANTITY } from "./limits";
 
 const shopCurrency = () => getConfig().stripe.currency;
 
