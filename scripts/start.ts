@@ -15,12 +15,12 @@ import {
 } from "../lib/db/embedded-postgres";
 import { ensureDatabase, migrateDeploy } from "../lib/db/migrate";
 
+import { emulatorSettings, LOCAL, usesEmulator } from "./local-mode";
+
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const root = process.cwd();
 const say = (line: string) => process.stdout.write(`[checkout] ${line}\n`);
-
-const STRIPE_KEYS = ["STRIPE_SECRET_KEY", "STRIPE_PUBLIC_KEY", "STRIPE_WEBHOOK_SECRET"] as const;
 
 async function prepareDatabase(): Promise<EmbeddedDatabase | null> {
   if (process.env.DATABASE_URL) {
@@ -29,18 +29,16 @@ async function prepareDatabase(): Promise<EmbeddedDatabase | null> {
     return null;
   }
 
-  const dataDir = resolveDataDir(
-    process.env.CHECKOUT_DATA_DIR || path.join(root, ".data", "postgres"),
-  );
+  const dataDir = resolveDataDir(LOCAL.dataDir(root));
   // The browser tests ask for an empty database on every run.
   if (process.env.CHECKOUT_FRESH_DATA === "1") rmSync(dataDir, { recursive: true, force: true });
   say(`starting the embedded PostgreSQL (data in ${dataDir})`);
   const database = await startEmbeddedPostgres({
     dataDir,
-    port: Number(process.env.EMBEDDED_PG_PORT ?? 54320),
+    port: LOCAL.databasePort,
   });
-  await ensureDatabase(database.adminUrl, "checkout");
-  process.env.DATABASE_URL = database.databaseUrl("checkout");
+  await ensureDatabase(database.adminUrl, LOCAL.databaseName);
+  process.env.DATABASE_URL = database.databaseUrl(LOCAL.databaseName);
   await migrateDeploy(process.env.DATABASE_URL, root);
 
   const { getDb } = await import("../lib/db/client");
@@ -53,24 +51,17 @@ async function prepareDatabase(): Promise<EmbeddedDatabase | null> {
 }
 
 async function prepareStripe(): Promise<{ stop(): Promise<void> } | null> {
-  if (STRIPE_KEYS.some((name) => process.env[name])) {
+  if (!usesEmulator()) {
     say("Stripe keys are set: the local emulator is not used");
     return null;
   }
 
   const emulator = await import("../stripe-emulator/src/index");
   const instance = await emulator.startStripeEmulator({
-    port: Number(process.env.STRIPE_EMULATOR_PORT ?? 12111),
+    port: LOCAL.emulatorPort,
     forwardTo: `http://127.0.0.1:${port}/api/payments/webhook`,
   });
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: emulator.EMULATOR_SECRET_KEY,
-    STRIPE_PUBLIC_KEY: emulator.EMULATOR_PUBLIC_KEY,
-    STRIPE_WEBHOOK_SECRET: instance.webhookSecret,
-    STRIPE_MODE: "test",
-    STRIPE_API_BASE: instance.url,
-  });
-  process.env.STRIPE_CURRENCY ??= "eur";
+  Object.assign(process.env, emulatorSettings(instance.url, instance.webhookSecret));
   say(`no Stripe keys: local Stripe emulator at ${instance.url}, no real payments`);
 
   return instance;
