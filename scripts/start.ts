@@ -5,8 +5,7 @@
 //   and points stripe-node and Stripe.js at it. Keys set: nothing of the emulator is used.
 // Then builds the app when its sources changed (start) and runs Next.js.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
-import path from "node:path";
+import { rmSync } from "node:fs";
 
 import {
   resolveDataDir,
@@ -16,6 +15,7 @@ import {
 import { ensureDatabase, migrateDeploy } from "../lib/db/migrate";
 
 import { emulatorSettings, LOCAL, usesEmulator } from "./local-mode";
+import { buildIfStale, nextBin } from "./next-build";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -67,28 +67,8 @@ async function prepareStripe(): Promise<{ stop(): Promise<void> } | null> {
   return instance;
 }
 
-const SOURCES = ["app", "lib", "components", "public", "next.config.js", "package-lock.json"];
-
-function newestSource(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-
-  return Math.max(0, ...readdirSync(entry).map((name) => newestSource(path.join(entry, name))));
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-
-  return (
-    Math.max(...SOURCES.map((entry) => newestSource(path.join(root, entry)))) >
-    statSync(buildId).mtimeMs
-  );
-}
-
 function run(args: string[]): ChildProcess {
-  return spawn(path.join(root, "node_modules", ".bin", "next"), args, {
+  return spawn(nextBin(root), args, {
     cwd: root,
     env: process.env,
     stdio: "inherit",
@@ -110,13 +90,10 @@ async function main(): Promise<void> {
     await database?.stop();
   };
 
-  if (!dev && needsBuild()) {
-    say("building the app (next build)");
-    const code = await exitCode(run(["build"]));
-    if (code !== 0) {
-      await stopAll();
-      process.exit(code);
-    }
+  const built = dev ? 0 : await buildIfStale(root, say);
+  if (built !== 0) {
+    await stopAll();
+    process.exit(built);
   }
 
   say(`serving http://localhost:${port}`);
