@@ -32,7 +32,7 @@ export const eventsCommand: Command = {
   async run(input) {
     const { out, services } = input;
     const state = input.values.failed === true ? "Failed" : optionalString(input, "state");
-    if (state && !(state in WebhookEventState)) {
+    if (state && !Object.keys(WebhookEventState).includes(state)) {
       throw new UsageError(`--state must be one of ${Object.keys(WebhookEventState).join(", ")}`);
     }
     const limitText = optionalString(input, "limit") ?? "20";
