@@ -6,23 +6,21 @@ import { getConfig } from "@/lib/config/config";
 import type { Db, Tx } from "@/lib/db/client";
 import { ApiError, notFound } from "@/lib/http/api-error";
 
-import { CART_WITH_LINES, toCartView, type CartView } from "./cart-view";
+import { toCartView, type CartView } from "./cart-view";
 import type { Details } from "./details";
 import { newOpaqueId } from "./ids";
 import { MAX_LINES, MAX_QUANTITY } from "./limits";
+import { readCart } from "./read-cart";
 
 const shopCurrency = () => getConfig().stripe.currency;
 
 export async function createCart(db: Db, userId: string): Promise<CartView> {
-  const cart = await db.cart.create({
-    data: { id: newOpaqueId(), userId },
-    include: CART_WITH_LINES,
-  });
-  return toCartView(cart, shopCurrency());
+  const cart = await db.cart.create({ data: { id: newOpaqueId(), userId } });
+  return toCartView({ ...cart, lines: [] }, shopCurrency());
 }
 
 export async function findCart(db: Db | Tx, cartId: string): Promise<CartView | null> {
-  const cart = await db.cart.findUnique({ where: { id: cartId }, include: CART_WITH_LINES });
+  const cart = await readCart(db, cartId);
   return cart && toCartView(cart, shopCurrency());
 }
 

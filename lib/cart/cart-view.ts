@@ -1,8 +1,7 @@
-import type { Cart, CartLine, Product } from "@prisma/client";
-
 import type { Money } from "@/lib/money/currency";
 
 import type { Details } from "./details";
+import type { CartRecord } from "./read-cart";
 
 export interface CartLineView {
   productId: string;
@@ -22,21 +21,15 @@ export interface CartView {
   paymentIntentId: string | null;
 }
 
-export type CartWithLines = Cart & { lines: (CartLine & { product: Product })[] };
-
-export const CART_WITH_LINES = {
-  lines: { include: { product: true }, orderBy: { addedAt: "asc" } },
-} as const;
-
 /** Amounts come from the catalog at the time of reading, never from the client. */
-export function toCartView(cart: CartWithLines, shopCurrency: string): CartView {
+export function toCartView(cart: CartRecord, shopCurrency: string): CartView {
   const lines = cart.lines.map((line) => ({
     productId: line.productId,
-    name: line.product.name,
-    imagePath: line.product.imagePath,
-    unitAmount: line.product.priceAmount,
+    name: line.name,
+    imagePath: line.imagePath,
+    unitAmount: line.priceAmount,
     quantity: line.quantity,
-    lineAmount: line.product.priceAmount * line.quantity,
+    lineAmount: line.priceAmount * line.quantity,
   }));
 
   return {
@@ -52,7 +45,7 @@ export function toCartView(cart: CartWithLines, shopCurrency: string): CartView 
   };
 }
 
-function detailsOf(cart: Cart): Details | null {
+function detailsOf(cart: CartRecord): Details | null {
   if (!cart.email || !cart.name || !cart.addressLine1 || !cart.city || !cart.postalCode)
     return null;
   if (!cart.country) return null;

@@ -1,7 +1,8 @@
 // The one fulfilment path. Finalize, the webhook, reconcile and replay all come here with the
 // PaymentIntent as Stripe reported it, and in one transaction the order is created or moved to
 // the new status (ResolveStatus decides), audited, and on payment the cart is deleted. Whichever
-// caller arrives first does the work; the others find it done.
+// caller arrives first does the work; the others find it done. Raw SQL, as on every hot path
+// (see lib/cart/read-cart.ts for why).
 import type { Prisma, StatusSource } from "@prisma/client";
 import type Stripe from "stripe";
 
@@ -90,7 +91,7 @@ export async function applyPaymentOutcomeIn(
 
   let cartDeleted = false;
   if (status === "Paid" && cart) {
-    cartDeleted = (await tx.cart.deleteMany({ where: { id: cart.id } })).count === 1;
+    cartDeleted = (await tx.$executeRaw`DELETE FROM "Cart" WHERE id = ${cart.id}`) === 1;
   }
 
   if (created || cartDeleted) {
@@ -122,37 +123,33 @@ async function ensureOrder(
   status: OrderStatus,
   context: OutcomeContext,
 ): Promise<{ id: string; number: number; created: boolean }> {
-  const [inserted] = await tx.paymentOrder.createManyAndReturn({
-    data: {
-      paymentIntentId: intent.id,
-      cartId: cart?.id ?? intent.metadata.cartId ?? "",
-      userId: cart?.userId ?? intent.metadata.userId ?? "",
-      email: cart?.email ?? intent.receipt_email ?? "",
-      amount: intent.amount,
-      currency: intent.currency,
-      status,
-      lines: cart?.intentLines ?? [],
-      shipping: cart ? shippingOf(cart) : undefined,
-      paidAt: status === "Paid" ? new Date() : null,
-    },
-    skipDuplicates: true,
-    select: { id: true, number: true },
-  });
+  const cartId = cart?.id ?? intent.metadata.cartId ?? "";
+  const userId = cart?.userId ?? intent.metadata.userId ?? "";
+  const email = cart?.email ?? intent.receipt_email ?? "";
+  const lines = JSON.stringify(cart?.intentLines ?? []);
+  const shipping = cart ? shippingOf(cart) : null;
+  const [inserted] = await tx.$queryRaw<{ id: string; number: number }[]>`
+    INSERT INTO "PaymentOrders" (id, "paymentIntentId", "cartId", "userId", email, amount, currency,
+                                 status, lines, shipping, "updatedAt", "paidAt")
+    VALUES (gen_random_uuid(), ${intent.id}, ${cartId}, ${userId}, ${email}, ${intent.amount},
+            ${intent.currency}, ${status}::"OrderStatus", ${lines}::jsonb,
+            ${shipping && JSON.stringify(shipping)}::jsonb, now(),
+            CASE WHEN ${status} = 'Paid' THEN now() END)
+    ON CONFLICT ("paymentIntentId") DO NOTHING
+    RETURNING id, number`;
 
   if (inserted) {
     await recordStatusChange(tx, inserted.id, null, { ...context, to: status }, true);
     return { ...inserted, created: true };
   }
 
-  const existing = await tx.paymentOrder.findUniqueOrThrow({
-    where: { paymentIntentId: intent.id },
-    select: { id: true, number: true },
-  });
-  return { ...existing, created: false };
+  const [existing] = await tx.$queryRaw<{ id: string; number: number }[]>`
+    SELECT id, number FROM "PaymentOrders" WHERE "paymentIntentId" = ${intent.id}`;
+  return { ...existing!, created: false };
 }
 
-function shippingOf(cart: LockedCart): Prisma.InputJsonValue | undefined {
-  if (!cart.name || !cart.addressLine1) return undefined;
+function shippingOf(cart: LockedCart): Prisma.InputJsonValue | null {
+  if (!cart.name || !cart.addressLine1) return null;
 
   return {
     name: cart.name,

@@ -2,7 +2,8 @@
 // updated when the cart changed. The amount comes from the cart and the catalog on the server.
 import type Stripe from "stripe";
 
-import { CART_WITH_LINES, toCartView, type CartView } from "@/lib/cart/cart-view";
+import { toCartView, type CartView } from "@/lib/cart/cart-view";
+import { readCart } from "@/lib/cart/read-cart";
 import { getConfig } from "@/lib/config/config";
 import type { Db, Tx } from "@/lib/db/client";
 import { ApiError, notFound } from "@/lib/http/api-error";
@@ -59,16 +60,13 @@ export async function createOrUpdateIntent(
       const intent = replace
         ? await create(stripe, locked, current?.id)
         : await update(stripe, current, locked);
-      await tx.cart.update({
-        where: { id: locked.id },
-        data: {
-          paymentIntentId: intent.id,
-          intentAmount: intent.amount,
-          intentCurrency: intent.currency,
-          intentCartVersion: locked.version,
-          intentLines: snapshotLines(locked.lines),
-        },
-      });
+      await tx.$executeRaw`
+        UPDATE "Cart"
+           SET "paymentIntentId" = ${intent.id}, "intentAmount" = ${intent.amount},
+               "intentCurrency" = ${intent.currency}, "intentCartVersion" = ${locked.version},
+               "intentLines" = ${JSON.stringify(snapshotLines(locked.lines))}::jsonb,
+               "updatedAt" = now()
+         WHERE id = ${locked.id}`;
       addLogContext({ PaymentIntentId: intent.id });
       log.info(
         { amount: intent.amount, currency: intent.currency, cartVersion: locked.version },
@@ -88,8 +86,7 @@ export async function createOrUpdateIntent(
 type PayableCart = CartView & { userId: string; intentCartVersion: number | null };
 
 async function loadCart(db: Db | Tx, cartId: string, { lock = false } = {}): Promise<PayableCart> {
-  if (lock) await db.$queryRaw`SELECT 1 FROM "Cart" WHERE id = ${cartId} FOR UPDATE`;
-  const cart = await db.cart.findUnique({ where: { id: cartId }, include: CART_WITH_LINES });
+  const cart = await readCart(db, cartId, { lock });
   if (!cart) throw notFound("cart");
 
   return {

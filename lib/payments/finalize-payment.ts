@@ -13,6 +13,8 @@ import type { OrderStatus } from "./resolve-status";
 
 const log = createLogger("finalize-payment");
 
+type CartCharge = { userId: string; intentAmount: number | null; intentCurrency: string | null };
+
 export interface FinalizeAnswer {
   httpStatus: 200 | 202;
   orderId: string;
@@ -26,10 +28,8 @@ export async function finalizePayment(
   cartId: string,
   paymentIntentId: string,
 ): Promise<FinalizeAnswer> {
-  const cart = await db.cart.findUnique({
-    where: { id: cartId },
-    select: { userId: true, intentAmount: true, intentCurrency: true },
-  });
+  const [cart] = await db.$queryRaw<CartCharge[]>`
+    SELECT "userId", "intentAmount", "intentCurrency" FROM "Cart" WHERE id = ${cartId}`;
   addLogContext({ CartId: cartId, PaymentIntentId: paymentIntentId, UserId: cart?.userId });
   log.info("Richiesta finalize payment ricevuta");
 

@@ -1,6 +1,7 @@
 // The database half of ResolveStatus: the order row is locked, the transition table decides,
 // and the update is guarded by the statuses it may come from, so no interleaving of processes
 // can regress a Paid order. Every change, and every refused one, leaves an audit row.
+// The statements are raw SQL because this is the hot path of every webhook: see read-cart.ts.
 import type { StatusSource } from "@prisma/client";
 
 import type { Tx } from "@/lib/db/client";
@@ -38,10 +39,11 @@ export async function changeOrderStatus(
 
   if (resolution.outcome === "changed") {
     const guard = change.force ? [from] : allowedSources(change.to);
-    const { count } = await tx.paymentOrder.updateMany({
-      where: { id: orderId, status: { in: guard } },
-      data: { status: change.to, ...(change.to === "Paid" ? { paidAt: new Date() } : {}) },
-    });
+    const count = await tx.$executeRaw`
+      UPDATE "PaymentOrders"
+         SET status = ${change.to}::"OrderStatus", "updatedAt" = now(),
+             "paidAt" = CASE WHEN ${change.to} = 'Paid' THEN now() ELSE "paidAt" END
+       WHERE id = ${orderId}::uuid AND status = ANY(${guard}::"OrderStatus"[])`;
     // The row is locked, so the guard cannot fail; if it ever did, nothing may be half-written.
     if (count !== 1) throw new Error(`Order ${orderId} left ${from} under its row lock`);
   }
@@ -64,18 +66,13 @@ export async function recordStatusChange(
   change: StatusChange,
   applied: boolean,
 ): Promise<void> {
-  await tx.orderStatusChange.create({
-    data: {
-      orderId,
-      fromStatus: from,
-      toStatus: change.to,
-      applied,
-      source: change.source,
-      actor: change.actor,
-      reason: change.reason ?? (applied ? null : `ResolveStatus refused ${from} → ${change.to}`),
-      stripeEventId: change.stripeEventId ?? null,
-    },
-  });
+  const reason = change.reason ?? (applied ? null : `ResolveStatus refused ${from} → ${change.to}`);
+  await tx.$executeRaw`
+    INSERT INTO "OrderStatusHistory"
+      ("orderId", "fromStatus", "toStatus", applied, source, actor, reason, "stripeEventId")
+    VALUES (${orderId}::uuid, ${from}::"OrderStatus", ${change.to}::"OrderStatus", ${applied},
+            ${change.source}::"StatusSource", ${change.actor}, ${reason},
+            ${change.stripeEventId ?? null})`;
 }
 
 function logResult(

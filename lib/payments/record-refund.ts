@@ -17,7 +17,9 @@ export async function recordRefund(
   // Refund events may arrive out of order: the larger total is the later truth.
   const refunded = Math.min(order.amount, Math.max(order.amountRefunded, amountRefunded));
   if (refunded !== order.amountRefunded) {
-    await tx.paymentOrder.update({ where: { id: order.id }, data: { amountRefunded: refunded } });
+    await tx.$executeRaw`
+      UPDATE "PaymentOrders" SET "amountRefunded" = ${refunded}, "updatedAt" = now()
+       WHERE id = ${order.id}::uuid`;
   }
 
   const resolution =

@@ -1,9 +1,9 @@
 // The webhook inbox: every verified event is stored before it is processed, with its state,
 // so it can be inspected and replayed; signature rejections are counted per minute and cause.
-import type { Prisma } from "@prisma/client";
+import type { WebhookEventState } from "@prisma/client";
 import type Stripe from "stripe";
 
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 
 import type { SignatureFailureCause } from "./verify-signature";
 
@@ -16,24 +16,49 @@ export function objectIdOf(event: Stripe.Event): string | null {
   return object.id ?? null;
 }
 
-export async function storeEvent(db: Db, event: Stripe.Event): Promise<void> {
-  await db.webhookEvent.createMany({
-    data: {
-      id: event.id,
-      type: event.type,
-      objectId: objectIdOf(event),
-      payload: event as unknown as Prisma.InputJsonValue,
-    },
-    skipDuplicates: true,
-  });
+/**
+ * Stores the event and takes its inbox row's lock for the caller's transaction; answers the
+ * state it had. A new event is stored as Pending; a concurrent delivery of the same event
+ * waits here until the first one's transaction ends, then sees what it did.
+ */
+export async function claimEvent(tx: Tx, event: Stripe.Event): Promise<WebhookEventState> {
+  const payload = JSON.stringify(event);
+  const [inserted] = await tx.$queryRaw<{ state: WebhookEventState }[]>`
+    INSERT INTO "WebhookEvent" (id, type, "objectId", payload)
+    VALUES (${event.id}, ${event.type}, ${objectIdOf(event)}, ${payload}::jsonb)
+    ON CONFLICT (id) DO NOTHING
+    RETURNING state`;
+  if (inserted) return inserted.state;
+
+  const [stored] = await tx.$queryRaw<{ state: WebhookEventState }[]>`
+    SELECT state FROM "WebhookEvent" WHERE id = ${event.id} FOR UPDATE`;
+  return stored!.state;
 }
 
-export async function markFailed(db: Db, eventId: string, error: unknown): Promise<void> {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  await db.webhookEvent.update({
-    where: { id: eventId },
-    data: { state: "Failed", attempts: { increment: 1 }, lastError: message.slice(0, 1000) },
-  });
+export async function finishEvent(tx: Tx, eventId: string, state: WebhookEventState) {
+  await tx.$executeRaw`
+    UPDATE "WebhookEvent"
+       SET state = ${state}::"WebhookEventState", attempts = attempts + 1, "lastError" = NULL,
+           "processedAt" = now()
+     WHERE id = ${eventId}`;
+}
+
+/**
+ * Keeps an event whose processing failed (its transaction rolled back), marked Failed with the
+ * error, for Stripe's retry or a replay. An event already applied is never marked Failed.
+ */
+export async function markFailed(db: Db, event: Stripe.Event, error: unknown): Promise<void> {
+  const message = (
+    error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  ).slice(0, 1000);
+  await db.$executeRaw`
+    INSERT INTO "WebhookEvent" (id, type, "objectId", payload, state, attempts, "lastError")
+    VALUES (${event.id}, ${event.type}, ${objectIdOf(event)}, ${JSON.stringify(event)}::jsonb,
+            'Failed', 1, ${message})
+    ON CONFLICT (id) DO UPDATE
+      SET attempts = "WebhookEvent".attempts + 1, "lastError" = EXCLUDED."lastError",
+          state = CASE WHEN "WebhookEvent".state IN ('Processed', 'Ignored')
+                       THEN "WebhookEvent".state ELSE 'Failed'::"WebhookEventState" END`;
 }
 
 export async function recordSignatureFailure(db: Db, cause: SignatureFailureCause): Promise<void> {

@@ -1,6 +1,7 @@
-// Exactly-once processing of a verified event: stored in the inbox first, then handled and
-// marked in one transaction under the inbox row's lock. A duplicate delivery waits for the
-// first and then finds it done; a failure leaves the event Failed for Stripe's retry or a replay.
+// Exactly-once processing of a verified event: in one transaction the event is stored in the
+// inbox (its row locked), handled, and marked done. A duplicate delivery waits for the first and
+// then finds it done; a failure rolls the handling back and keeps the event, marked Failed, for
+// Stripe's retry or a replay. One transaction and one commit per event keeps the path short.
 import type Stripe from "stripe";
 
 import type { Db } from "@/lib/db/client";
@@ -8,7 +9,7 @@ import { addLogContext, type LogContext } from "@/lib/log/context";
 import { createLogger } from "@/lib/log/logger";
 
 import { handleEvent, type HandleOutcome } from "./handle-event";
-import { markFailed, objectIdOf, storeEvent } from "./inbox";
+import { claimEvent, finishEvent, markFailed, objectIdOf } from "./inbox";
 
 const log = createLogger("process-event");
 
@@ -32,24 +33,14 @@ export async function processEvent(
   { replay = false } = {},
 ): Promise<ProcessResult> {
   addLogContext(eventLogContext(event));
-  await storeEvent(db, event);
   try {
     const result = await db.$transaction(async (tx): Promise<HandleOutcome | "duplicate"> => {
-      const [row] = await tx.$queryRaw<{ state: string }[]>`
-        SELECT state FROM "WebhookEvent" WHERE id = ${event.id} FOR UPDATE`;
-      const done = row?.state === "Processed" || row?.state === "Ignored";
+      const state = await claimEvent(tx, event);
+      const done = state === "Processed" || state === "Ignored";
       if (done && !replay) return "duplicate";
 
       const outcome = await handleEvent(tx, event);
-      await tx.webhookEvent.update({
-        where: { id: event.id },
-        data: {
-          state: outcome.state,
-          attempts: { increment: 1 },
-          lastError: null,
-          processedAt: new Date(),
-        },
-      });
+      await finishEvent(tx, event.id, outcome.state);
       return outcome;
     });
 
@@ -66,7 +57,7 @@ export async function processEvent(
     return "processed";
   } catch (error) {
     log.error({ err: error }, `Webhook processing failed: ${event.type}`);
-    await markFailed(db, event.id, error).catch(() => undefined);
+    await markFailed(db, event, error).catch(() => undefined);
     throw error;
   }
 }
