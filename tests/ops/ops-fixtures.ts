@@ -71,16 +71,17 @@ export async function confirm(harness: PaymentsHarness, id: string, paymentMetho
     });
 }
 
-/** Paid and finalized as the browser does: one Paid order, cart deleted. */
+/** Paid and finalized as the browser does, before Stripe's webhooks arrive: one Paid order. */
 export async function paidOrder(harness: PaymentsHarness) {
   const { cartId, paymentIntentId } = await cartWithIntent();
-  await confirm(harness, paymentIntentId, "pm_card_visa");
-  const { body } = await callRoute(finalizeRoute.POST, {
-    method: "POST",
-    params: { cartId },
-    body: { paymentIntentId },
+  const { body } = await withWebhooksHeld(harness, async () => {
+    await confirm(harness, paymentIntentId, "pm_card_visa");
+    return callRoute(finalizeRoute.POST, {
+      method: "POST",
+      params: { cartId },
+      body: { paymentIntentId },
+    });
   });
-  await harness.emulator.settled();
   return { cartId, paymentIntentId, orderId: body.orderId as string };
 }
 
