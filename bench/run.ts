@@ -45,7 +45,7 @@ interface Figures {
 
 async function load(
   url: string,
-  setupRequest: (request: any) => any,
+  setupRequest: (request: autocannon.Request) => autocannon.Request,
   seconds = SECONDS,
 ): Promise<Figures> {
   const result = await autocannon({
@@ -66,7 +66,7 @@ async function load(
 function webhookRequests(secret: string) {
   const runId = randomBytes(4).toString("hex");
   let index = 0;
-  return (request: any) => {
+  return (request: autocannon.Request): autocannon.Request => {
     const payload = JSON.stringify(succeededEvent(runId, index++));
     return {
       ...request,
@@ -103,7 +103,7 @@ async function insertCarts(databaseUrl: string, count: number): Promise<string[]
 
 function intentRequests(cartIds: string[]) {
   let index = 0;
-  return (request: any) => {
+  return (request: autocannon.Request): autocannon.Request => {
     const cartId = cartIds[index++ % cartIds.length];
     return { ...request, path: `/api/payments/${cartId}/intent` };
   };
