@@ -16,6 +16,8 @@ export function getDb(): PrismaClient {
       max: POOL_SIZE,
       connectionTimeoutMillis: 5_000,
     }),
+    // Under a burst, requests queue for a pooled connection; waiting beats failing with 500.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
   return holder.checkoutPrisma;
 }
