@@ -13,9 +13,16 @@ export async function register(): Promise<void> {
     await checkStartup(getDb());
   } catch (error) {
     const line =
-      error instanceof ConfigError ? `Configuration error: ${error.message}` : String(error);
+      error instanceof ConfigError
+        ? `Configuration error: ${error.message}`
+        : `Start-up failed: ${firstLine(error)}`;
     log.fatal(line);
     process.stderr.write(`${line}\n`);
     process.exit(1);
   }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.trim().split("\n").at(-1)?.trim() || text;
 }
