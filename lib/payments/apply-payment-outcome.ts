@@ -6,6 +6,7 @@
 import type { Prisma, StatusSource } from "@prisma/client";
 import type Stripe from "stripe";
 
+import { readCart, type CartRecord } from "@/lib/cart/read-cart";
 import type { Db, Tx } from "@/lib/db/client";
 import { addLogContext } from "@/lib/log/context";
 import { createLogger } from "@/lib/log/logger";
@@ -29,19 +30,6 @@ export interface OutcomeResult {
   created: boolean;
   resolution: StatusResult | null;
   cartDeleted: boolean;
-}
-
-interface LockedCart {
-  id: string;
-  userId: string;
-  email: string | null;
-  name: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  city: string | null;
-  postalCode: string | null;
-  country: string | null;
-  intentLines: Prisma.JsonValue;
 }
 
 /** The order status a PaymentIntent's own status stands for, if it stands for one. */
@@ -83,7 +71,8 @@ export async function applyPaymentOutcomeIn(
   });
 
   // Locking the cart first, always in this order, serialises finalize and webhook per cart.
-  const cart = intent.metadata.cartId ? await lockCart(tx, intent.metadata.cartId) : null;
+  const cartId = intent.metadata.cartId;
+  const cart = cartId ? await readCart(tx, cartId, { lock: true }) : null;
   const { id, number, created } = await ensureOrder(tx, intent, cart, target, context);
 
   const resolution = created ? null : await changeOrderStatus(tx, id, { ...context, to: target });
@@ -103,14 +92,6 @@ export async function applyPaymentOutcomeIn(
   return { orderId: id, orderNumber: number, status, created, resolution, cartDeleted };
 }
 
-async function lockCart(tx: Tx, cartId: string): Promise<LockedCart | null> {
-  const [cart] = await tx.$queryRaw<LockedCart[]>`
-    SELECT id, "userId", email, name, "addressLine1", "addressLine2", city, "postalCode",
-           country, "intentLines"
-    FROM "Cart" WHERE id = ${cartId} FOR UPDATE`;
-  return cart ?? null;
-}
-
 /**
  * Inserts the order unless it exists (ON CONFLICT DO NOTHING on the unique PaymentIntent id, so
  * a racing transaction waits for the first and then finds its row). With no cart left, the
@@ -119,7 +100,7 @@ async function lockCart(tx: Tx, cartId: string): Promise<LockedCart | null> {
 async function ensureOrder(
   tx: Tx,
   intent: Stripe.PaymentIntent,
-  cart: LockedCart | null,
+  cart: CartRecord | null,
   status: OrderStatus,
   context: OutcomeContext,
 ): Promise<{ id: string; number: number; created: boolean }> {
@@ -148,7 +129,7 @@ async function ensureOrder(
   return { ...existing!, created: false };
 }
 
-function shippingOf(cart: LockedCart): Prisma.InputJsonValue | null {
+function shippingOf(cart: CartRecord): Prisma.InputJsonValue | null {
   if (!cart.name || !cart.addressLine1) return null;
 
   return {

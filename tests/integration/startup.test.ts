@@ -14,7 +14,13 @@ function startUp(env: Record<string, string>) {
   const script = `import("./instrumentation.ts").then((m) => m.register()).then(() => process.exit(0));`;
   const result = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--eval", script], {
     cwd: process.cwd(),
-    env: { PATH: process.env.PATH, NEXT_RUNTIME: "nodejs", LOG_LEVEL: "silent", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      NEXT_RUNTIME: "nodejs",
+      LOG_LEVEL: "silent",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 30_000,
   });
