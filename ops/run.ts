@@ -169,7 +169,7 @@ function overallHelp(): string {
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     "",
     "Every command takes --help and --json (one JSON document on stdout).",
-    "Progress, warnings and errors go to stderr; the app's log lines too (LOG_LEVEL, default warn).",
+    "Progress, errors and the app's log lines go to stderr (LOG_LEVEL, default warn).",
     "Without DATABASE_URL and Stripe keys, the commands use the local shop of `npm start`.",
     "",
     "Exit codes: 0 ok, 1 problem found or repair refused/failed, 2 usage error, 3 not found,",

@@ -43,7 +43,7 @@ const SETTINGS: Record<string, { runbookName?: string; fix: string; optional?: b
   },
   STRIPE_WEBHOOK_SECRET: {
     runbookName: "StripeSettings:WebhookSecret",
-    fix: "Dashboard → Webhooks → the endpoint POST /api/payments/webhook → Signing secret (whsec_…)",
+    fix: "Dashboard → Webhooks → endpoint POST /api/payments/webhook → Signing secret (whsec_…)",
   },
   STRIPE_PUBLIC_KEY: {
     fix: "Dashboard → Developers → API keys: the publishable key (pk_test_…/pk_live_…)",
@@ -216,7 +216,7 @@ async function migrationsCheck(db: Db, migrationsDir: string): Promise<Check> {
       name: "migrations",
       status: "FAIL",
       detail: `failed: ${failed.map((row) => row.migration_name).join(", ")}`,
-      fix: "read the error of `npx prisma migrate status`, fix it, then `npx prisma migrate resolve`",
+      fix: "read `npx prisma migrate status`, fix the cause, then `npx prisma migrate resolve`",
     };
   }
   if (missing.length > 0) {
@@ -311,7 +311,7 @@ async function webhookChecks(db: Db, now: Date): Promise<Check[]> {
           name: "webhook inbox",
           status: "FAIL",
           detail: `${failed} failed, ${pending} pending`,
-          fix: "`npm run ops -- events --failed`, fix the cause, then `npm run ops -- replay <evt_…>`",
+          fix: "list them with `npm run ops -- events --failed`, fix the cause, `replay` each",
         },
   );
 

@@ -129,13 +129,14 @@ describe("doctor", () => {
     });
   });
 
-  it("fails on recent webhook signature failures and failed inbox events, with the fix", async () => {
+  it("fails on recent signature failures and failed inbox events, with the fix", async () => {
     await db.query(
       `INSERT INTO "WebhookSignatureFailure" (minute, cause, count)
        VALUES (date_trunc('minute', now()), 'no_matching_signature', 3)`,
     );
     await db.query(
-      `INSERT INTO "WebhookEvent" (id, type, payload, state) VALUES ('evt_doc', 'x', '{}', 'Failed')`,
+      `INSERT INTO "WebhookEvent" (id, type, payload, state)
+       VALUES ('evt_doc', 'x', '{}', 'Failed')`,
     );
     try {
       const { code, stdout } = await ops(["doctor"], { env: envWith({}) });

@@ -31,7 +31,7 @@ describe("finalize", () => {
     });
   });
 
-  it("exits 1 with the endpoint's answer for a declined payment or another cart's intent", async () => {
+  it("exits 1 with the endpoint's answer for a decline or another cart's intent", async () => {
     const declined = await cartWithIntent();
     const other = await cartWithIntent();
     await confirm(harness, declined.paymentIntentId, "pm_card_chargeDeclined");

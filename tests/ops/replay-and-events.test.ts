@@ -35,7 +35,7 @@ async function storeAsFailed(event: { id: string; type: string }, objectId: stri
 }
 
 describe("replay", () => {
-  it("creates the missing order from a stored payment_intent.succeeded, and only once", async () => {
+  it("creates the missing order from a stored payment_intent.succeeded, once", async () => {
     const { cartId, paymentIntentId } = await cartWithIntent();
 
     await withWebhooksHeld(harness, async () => {
