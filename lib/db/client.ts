@@ -10,16 +10,17 @@ const holder = globalThis as typeof globalThis & { checkoutPrisma?: PrismaClient
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 
 export function getDb(): PrismaClient {
-  holder.checkoutPrisma ??= new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: getConfig().databaseUrl,
-      max: POOL_SIZE,
-      connectionTimeoutMillis: 5_000,
-    }),
+  holder.checkoutPrisma ??= createDb(getConfig().databaseUrl, POOL_SIZE);
+  return holder.checkoutPrisma;
+}
+
+/** A client of its own for `connectionString`, with `poolSize` connections at most. */
+export function createDb(connectionString: string, poolSize: number): PrismaClient {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 }),
     // Under a burst, requests queue for a pooled connection; waiting beats failing with 500.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
-  return holder.checkoutPrisma;
 }
 
 export type Db = PrismaClient;

@@ -5,13 +5,12 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
 import Stripe from "stripe";
 
 import { catalogCurrencies } from "@/lib/catalog/products";
 import { ConfigError, describeConfig, parseConfig, type Config } from "@/lib/config/config";
-import type { Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/client";
+import { createStripe } from "@/lib/stripe/client";
 import { webhookHealth } from "@/lib/webhooks/webhook-health";
 
 import { describeError } from "./errors";
@@ -65,7 +64,7 @@ export async function runDoctor(options: DoctorOptions = {}): Promise<Check[]> {
 
   const config = modesCheck(env, checks);
   const databaseReady = describeConfig(env).DATABASE_URL === "ok";
-  const db = databaseReady ? openDatabase(env.DATABASE_URL!.trim()) : null;
+  const db = databaseReady ? createDb(env.DATABASE_URL!.trim(), 2) : null;
   try {
     checks.push(...(await databaseChecks(db, env, config, options)));
   } finally {
@@ -133,12 +132,6 @@ const NEEDS_DATABASE = [
   "webhook inbox",
   "last webhook",
 ];
-
-function openDatabase(url: string): Db {
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 2, connectionTimeoutMillis: 5_000 }),
-  });
-}
 
 async function databaseChecks(
   db: Db | null,
@@ -342,8 +335,7 @@ async function stripeCheck(env: Record<string, string | undefined>): Promise<Che
 
   const apiBase = env.STRIPE_API_BASE?.trim() ? new URL(env.STRIPE_API_BASE.trim()) : null;
   const where = apiBase ? apiBase.origin : "api.stripe.com";
-  const stripe = new Stripe(env.STRIPE_SECRET_KEY!.trim(), {
-    ...(apiBase ? targetOf(apiBase) : {}),
+  const stripe = createStripe(env.STRIPE_SECRET_KEY!.trim(), apiBase, {
     maxNetworkRetries: 0,
     timeout: 8_000,
   });
@@ -354,14 +346,6 @@ async function stripeCheck(env: Record<string, string | undefined>): Promise<Che
   } catch (error) {
     return { name, status: "FAIL", ...stripeFailure(error, where) };
   }
-}
-
-function targetOf(apiBase: URL) {
-  return {
-    host: apiBase.hostname,
-    port: Number(apiBase.port || (apiBase.protocol === "https:" ? 443 : 80)),
-    protocol: apiBase.protocol.replace(":", "") as "http" | "https",
-  };
 }
 
 function stripeFailure(error: unknown, where: string): { detail: string; fix: string } {

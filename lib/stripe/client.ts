@@ -9,12 +9,17 @@ const holder = globalThis as typeof globalThis & { checkoutStripe?: Stripe };
  * to that host; nothing else in the payment code knows the difference.
  */
 export function getStripe(): Stripe {
-  holder.checkoutStripe ??= createStripe();
+  const { secretKey, apiBase } = getConfig().stripe;
+  holder.checkoutStripe ??= createStripe(secretKey, apiBase);
   return holder.checkoutStripe;
 }
 
-function createStripe(): Stripe {
-  const { secretKey, apiBase } = getConfig().stripe;
+/** A Stripe client for `secretKey`, sent to `apiBase` instead of Stripe when one is given. */
+export function createStripe(
+  secretKey: string,
+  apiBase: URL | null,
+  options: { maxNetworkRetries?: number; timeout?: number } = {},
+): Stripe {
   const target = apiBase
     ? {
         host: apiBase.hostname,
@@ -27,6 +32,7 @@ function createStripe(): Stripe {
     ...target,
     maxNetworkRetries: 2,
     timeout: 15_000,
+    ...options,
     appInfo: { name: "checkout" },
   });
 }

@@ -27,6 +27,11 @@ export interface PaymentsHarness {
   /** Every JSON log line the app wrote since the harness started. */
   logs: Record<string, unknown>[];
   webhookUrl: string;
+  /**
+   * Runs `work` with Stripe's own delivery held, so the test decides which events arrive and in
+   * what order; afterwards whatever is still held is delivered, as Stripe eventually would.
+   */
+  withWebhooksHeld<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export const SHOPPER = {
@@ -36,7 +41,18 @@ export const SHOPPER = {
 };
 
 export function usePaymentsHarness(): PaymentsHarness {
-  const harness = { logs: [] as Record<string, unknown>[] } as PaymentsHarness;
+  const harness = {
+    logs: [] as Record<string, unknown>[],
+    async withWebhooksHeld<T>(work: () => Promise<T>): Promise<T> {
+      harness.emulator.hold();
+      try {
+        return await work();
+      } finally {
+        harness.emulator.release();
+        await harness.emulator.settled();
+      }
+    },
+  } as PaymentsHarness;
   let receiver: http.Server;
 
   beforeAll(async () => {

@@ -57,20 +57,6 @@ async function sendEvent(eventId: string, times = 1) {
   return attempts.map((attempt) => attempt.status);
 }
 
-/**
- * Runs `work` with Stripe's own delivery held, so the test decides which events arrive and in
- * what order; afterwards whatever is still held is delivered, as Stripe eventually would.
- */
-async function withWebhooksHeld<T>(work: () => Promise<T>): Promise<T> {
-  harness.emulator.hold();
-  try {
-    return await work();
-  } finally {
-    harness.emulator.release();
-    await harness.emulator.settled();
-  }
-}
-
 describe("POST /api/payments/{cartId}/intent", () => {
   it("creates one PaymentIntent with the server's amount, currency and metadata", async () => {
     const cart = await cartReadyToPay([
@@ -171,7 +157,7 @@ describe("POST /api/payments/{cartId}/intent", () => {
     const cart = await cartReadyToPay();
     const { body } = await intentFor(cart.id);
 
-    const again = await withWebhooksHeld(async () => {
+    const again = await harness.withWebhooksHeld(async () => {
       await confirm(body.paymentIntentId, "pm_card_visa");
       await db.query('UPDATE "Cart" SET version = version + 1 WHERE id = $1', [cart.id]);
       return intentFor(cart.id);
@@ -195,7 +181,7 @@ describe("happy path", () => {
       headers: { traceparent },
     });
 
-    const [finalized, succeeded] = await withWebhooksHeld(async () => {
+    const [finalized, succeeded] = await harness.withWebhooksHeld(async () => {
       await confirm(intent.body.paymentIntentId, "pm_card_visa");
       const answer = await finalize(cart.id, intent.body.paymentIntentId);
       const [event] = eventsOf(intent.body.paymentIntentId, "payment_intent.succeeded");
@@ -288,7 +274,7 @@ describe("exactly once", () => {
     const cart = await cartReadyToPay();
     const { body } = await intentFor(cart.id);
 
-    const { succeeded, finalizes, webhooks, direct } = await withWebhooksHeld(async () => {
+    const { succeeded, finalizes, webhooks, direct } = await harness.withWebhooksHeld(async () => {
       await confirm(body.paymentIntentId, "pm_card_visa");
       const [event] = eventsOf(body.paymentIntentId, "payment_intent.succeeded");
       const intent = await harness.stripe.paymentIntents.retrieve(body.paymentIntentId);
@@ -334,7 +320,7 @@ describe("ResolveStatus in the database", () => {
   it("keeps Paid when payment_failed and processing arrive after succeeded, and audits the refusals", async () => {
     const cart = await cartReadyToPay();
     const { body } = await intentFor(cart.id);
-    const [processing, succeeded] = await withWebhooksHeld(async () => {
+    const [processing, succeeded] = await harness.withWebhooksHeld(async () => {
       await harness.stripe.paymentIntents.confirm(body.paymentIntentId, {
         payment_method: "pm_card_emulatorProcessing",
       });
@@ -369,7 +355,7 @@ describe("ResolveStatus in the database", () => {
     for (const order of ["failed first", "succeeded first"]) {
       const cart = await cartReadyToPay();
       const { body } = await intentFor(cart.id);
-      await withWebhooksHeld(async () => {
+      await harness.withWebhooksHeld(async () => {
         await confirm(body.paymentIntentId, "pm_card_chargeDeclined");
         await confirm(body.paymentIntentId, "pm_card_visa");
         const failed = eventsOf(body.paymentIntentId, "payment_intent.payment_failed")[0]!;
@@ -388,7 +374,7 @@ describe("ResolveStatus in the database", () => {
   it("a declined card makes finalize answer 402 with Stripe's message and keeps the cart", async () => {
     const cart = await cartReadyToPay();
     const { body } = await intentFor(cart.id);
-    await withWebhooksHeld(() =>
+    await harness.withWebhooksHeld(() =>
       confirm(body.paymentIntentId, "pm_card_chargeDeclinedInsufficientFunds"),
     );
 
@@ -568,7 +554,7 @@ describe("webhook", () => {
   it("fulfils an event whose cart is gone from the intent's own data", async () => {
     const cart = await cartReadyToPay();
     const { body } = await intentFor(cart.id);
-    const statuses = await withWebhooksHeld(async () => {
+    const statuses = await harness.withWebhooksHeld(async () => {
       await confirm(body.paymentIntentId, "pm_card_visa");
       await db.query('DELETE FROM "Cart" WHERE id = $1', [cart.id]);
       const [succeeded] = eventsOf(body.paymentIntentId, "payment_intent.succeeded");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { usePaymentsHarness } from "../helpers/payments-harness";
 import { useTestDatabase } from "../helpers/test-database";
-import { cartWithIntent, confirm, ops, withWebhooksHeld } from "./ops-fixtures";
+import { cartWithIntent, confirm, ops } from "./ops-fixtures";
 
 const db = useTestDatabase();
 const harness = usePaymentsHarness();
@@ -12,7 +12,7 @@ describe("finalize", () => {
   it("records the paid cart's order and deletes the cart; a repeat finds it done", async () => {
     const { cartId, paymentIntentId } = await cartWithIntent();
 
-    await withWebhooksHeld(harness, async () => {
+    await harness.withWebhooksHeld(async () => {
       await confirm(harness, paymentIntentId, "pm_card_visa");
       const args = ["finalize", "--cart", cartId, "--payment-intent", paymentIntentId, "--json"];
 

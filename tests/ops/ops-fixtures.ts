@@ -74,7 +74,7 @@ export async function confirm(harness: PaymentsHarness, id: string, paymentMetho
 /** Paid and finalized as the browser does, before Stripe's webhooks arrive: one Paid order. */
 export async function paidOrder(harness: PaymentsHarness) {
   const { cartId, paymentIntentId } = await cartWithIntent();
-  const { body } = await withWebhooksHeld(harness, async () => {
+  const { body } = await harness.withWebhooksHeld(async () => {
     await confirm(harness, paymentIntentId, "pm_card_visa");
     return callRoute(finalizeRoute.POST, {
       method: "POST",
@@ -83,23 +83,6 @@ export async function paidOrder(harness: PaymentsHarness) {
     });
   });
   return { cartId, paymentIntentId, orderId: body.orderId as string };
-}
-
-/**
- * Runs `work` with Stripe's own deliveries held, so the order exists only if the test makes it;
- * what is still held is delivered afterwards, as Stripe eventually would.
- */
-export async function withWebhooksHeld<T>(
-  harness: PaymentsHarness,
-  work: () => Promise<T>,
-): Promise<T> {
-  harness.emulator.hold();
-  try {
-    return await work();
-  } finally {
-    harness.emulator.release();
-    await harness.emulator.settled();
-  }
 }
 
 export function eventOf(harness: PaymentsHarness, paymentIntentId: string, type: string) {

@@ -9,7 +9,7 @@ import { EMULATOR_PROCESSING_PAYMENT_METHOD } from "@/stripe-emulator/src/index"
 
 import { usePaymentsHarness } from "../helpers/payments-harness";
 import { useTestDatabase } from "../helpers/test-database";
-import { cartWithIntent, confirm, ops, opsProcess, withWebhooksHeld } from "./ops-fixtures";
+import { cartWithIntent, confirm, ops, opsProcess } from "./ops-fixtures";
 
 const db = useTestDatabase();
 const harness = usePaymentsHarness();
@@ -39,7 +39,7 @@ describe("reconcile", () => {
   it("makes the order of an intent paid without webhook or finalize Paid, once", async () => {
     const { cartId, paymentIntentId } = await cartWithIntent();
 
-    await withWebhooksHeld(harness, async () => {
+    await harness.withWebhooksHeld(async () => {
       await confirm(harness, paymentIntentId, "pm_card_visa");
 
       const dryRun = await ops(["reconcile", "--dry-run", "--json"]);
@@ -87,7 +87,7 @@ describe("reconcile", () => {
   it("records a declined payment as Failed but never regresses a Paid order", async () => {
     const { paymentIntentId } = await cartWithIntent();
 
-    await withWebhooksHeld(harness, async () => {
+    await harness.withWebhooksHeld(async () => {
       await confirm(harness, paymentIntentId, "pm_card_chargeDeclined");
 
       const repaired = await ops(["reconcile", "--json"]);
@@ -119,7 +119,7 @@ describe("reconcile", () => {
     await harness.emulator.configure({ processingDelayMs: 60_000 });
     try {
       const { paymentIntentId } = await cartWithIntent();
-      await withWebhooksHeld(harness, async () => {
+      await harness.withWebhooksHeld(async () => {
         await confirm(harness, paymentIntentId, EMULATOR_PROCESSING_PAYMENT_METHOD);
 
         const report = await reconcile(getDb(), getStripe(), {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { usePaymentsHarness } from "../helpers/payments-harness";
 import { useTestDatabase } from "../helpers/test-database";
-import { cartWithIntent, confirm, eventOf, ops, withWebhooksHeld } from "./ops-fixtures";
+import { cartWithIntent, confirm, eventOf, ops } from "./ops-fixtures";
 
 const db = useTestDatabase();
 const harness = usePaymentsHarness();
@@ -38,7 +38,7 @@ describe("replay", () => {
   it("creates the missing order from a stored payment_intent.succeeded, once", async () => {
     const { cartId, paymentIntentId } = await cartWithIntent();
 
-    await withWebhooksHeld(harness, async () => {
+    await harness.withWebhooksHeld(async () => {
       await confirm(harness, paymentIntentId, "pm_card_visa");
       const succeeded = eventOf(harness, paymentIntentId, "payment_intent.succeeded");
       await storeAsFailed(succeeded, paymentIntentId);
@@ -77,7 +77,7 @@ describe("replay", () => {
   it("answers 3 for an event not in the inbox, and fetches it from Stripe when asked", async () => {
     const { paymentIntentId } = await cartWithIntent();
 
-    await withWebhooksHeld(harness, async () => {
+    await harness.withWebhooksHeld(async () => {
       await confirm(harness, paymentIntentId, "pm_card_visa");
       const succeeded = eventOf(harness, paymentIntentId, "payment_intent.succeeded");
 
