@@ -6,10 +6,15 @@
 //   (Prisma issue 27403): the pg client reports those columns as text;
 // - `migrate dev` needs a shadow database the adapter must create and drop itself;
 // - the CLI would not exit until a long timer of the engine fires, nor while pg holds idle
-//   connections: such timers are unref'd and the pool may exit when idle.
+//   connections: such timers are unref'd and the pool may exit when idle;
+// - `prisma generate` (run by `npm ci` through our postinstall script) checks for a native
+//   query engine that the `engineType = "client"` runtime never loads, and would download
+//   one: naming any existing file as that engine skips the download.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
+
+process.env.PRISMA_QUERY_ENGINE_LIBRARY ??= "prisma/schema.prisma";
 
 // char, name, regproc, pg_node_tree, and the char[] and name[] arrays, reported as text types.
 const AS_TEXT: Record<number, number> = { 18: 25, 19: 25, 24: 25, 194: 25, 1002: 1009, 1003: 1009 };
