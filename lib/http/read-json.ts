@@ -5,6 +5,8 @@ import { ApiError } from "./api-error";
 /** Request bodies of the shop are small forms; anything bigger is refused before parsing. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
 /** Reads at most `limit` bytes of the body, so a huge upload is refused without buffering it. */
 export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -25,7 +27,12 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
     chunks.push(value);
   }
 
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  try {
+    return strictUtf8.decode(Buffer.concat(chunks));
+  } catch {
+    // A lenient decoder would turn the bad bytes into U+FFFD and let the text through altered.
+    throw new ApiError(400, "invalid_encoding", "The request body is not valid UTF-8.");
+  }
 }
 
 function tooLarge(limit: number): ApiError {
