@@ -65,8 +65,24 @@ describe("verifyStripeEvent", () => {
       () => verifyStripeEvent("[]", sign("[]"), secret),
       "malformed_payload",
     ],
+    [
+      "a signed event holding U+0000, which the inbox cannot store",
+      () => {
+        const withNul = payload.replace('"pi_1"', '"pi_1\\u0000"');
+        return verifyStripeEvent(withNul, sign(withNul), secret);
+      },
+      "malformed_payload",
+    ],
   ])("rejects %s with its cause", (_case, work, cause) => {
     expect(causeOf(work)).toBe(cause);
+  });
+
+  it("accepts an escaped backslash followed by u0000, which is plain text", () => {
+    const text = payload.replace('"pi_1"', '"pi_1\\\\u0000"');
+
+    expect(verifyStripeEvent(text, sign(text), secret).data.object).toMatchObject({
+      id: "pi_1\\u0000",
+    });
   });
 
   it("never carries the secret in its message", () => {

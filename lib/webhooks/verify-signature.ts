@@ -48,6 +48,9 @@ export function verifyStripeEvent(
   return parseEvent(rawBody);
 }
 
+/** A `\u0000` escape, as opposed to an escaped backslash followed by `u0000`. */
+const ESCAPED_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+
 function parseEvent(rawBody: string): Stripe.Event {
   let event: Partial<Stripe.Event> | null = null;
   try {
@@ -58,5 +61,9 @@ function parseEvent(rawBody: string): Stripe.Event {
   if (typeof event?.id !== "string" || typeof event.type !== "string" || !event.data?.object) {
     throw new SignatureError("malformed_payload");
   }
+  // The inbox keeps events as jsonb, which cannot hold U+0000: such an event could never be
+  // stored, so every retry would fail the same way.
+  if (ESCAPED_NUL.test(rawBody)) throw new SignatureError("malformed_payload");
+
   return event as Stripe.Event;
 }
