@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { cartIdParam } from "@/lib/cart/cart-requests";
+import { accessibleCartId } from "@/lib/cart/cart-access";
 import { getDb } from "@/lib/db/client";
 import { readJson } from "@/lib/http/read-json";
 import { route } from "@/lib/http/route";
@@ -9,7 +9,7 @@ import { finalizeSchema } from "@/lib/payments/payment-requests";
 import { getStripe } from "@/lib/stripe/client";
 
 export const POST = route<{ cartId: string }>(async (request, params) => {
-  const cartId = cartIdParam(params.cartId);
+  const cartId = await accessibleCartId(getDb(), request, params.cartId);
   const { paymentIntentId } = await readJson(request, finalizeSchema);
 
   const { httpStatus, ...order } = await finalizePayment(
