@@ -82,6 +82,7 @@ test("a shopper fills a cart, edits it and reaches Payment with valid details", 
     await expect(summary).toContainText("€104.70");
     await expect(summary).not.toContainText("Espresso cup");
     await expect(page.getByRole("region", { name: "Shipping to" })).toContainText("Torino");
-    await expect(page.getByText("Payments are not configured yet.")).toBeVisible();
+    await expect(page.getByLabel("Card number")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Pay €104.70" })).toBeEnabled();
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { OrderSummary } from "@/components/order-summary";
+import { PaymentStep } from "@/components/payment-step";
 import { ShippingDetails } from "@/components/shipping-details";
 import { StepIndicator } from "@/components/step-indicator";
 import { currentCart } from "@/lib/cart/current-cart";
@@ -10,10 +11,15 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Payment" };
 
-export default async function PaymentPage() {
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function PaymentPage({ searchParams }: Props) {
   const cart = await currentCart();
   if (!cart || cart.lines.length === 0) redirect("/cart");
   if (!cart.details) redirect("/checkout/details");
+  const { payment } = await searchParams;
 
   return (
     <div className="page">
@@ -26,7 +32,12 @@ export default async function PaymentPage() {
             <h2 id="payment-title" className="panel-title">
               Pay by card
             </h2>
-            <p>Payments are not configured yet.</p>
+            <PaymentStep
+              cartId={cart.id}
+              cartVersion={cart.version}
+              total={cart.total}
+              returnedUnpaid={payment === "unpaid"}
+            />
           </section>
         </div>
         <aside className="checkout-aside">
