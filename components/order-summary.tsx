@@ -1,17 +1,20 @@
 import Image from "next/image";
 
-import type { CartView } from "@/lib/cart/cart-view";
-import { formatMoney } from "@/lib/money/currency";
+import type { CartLineView } from "@/lib/cart/cart-view";
+import { formatMoney, type Money } from "@/lib/money/currency";
 
 import styles from "./order-summary.module.css";
 
+/** A cart's lines have pictures; an order's recorded lines do not. */
+type SummaryLine = Omit<CartLineView, "imagePath"> & { imagePath?: string };
+
 interface Props {
-  cart: Pick<CartView, "lines" | "total">;
+  cart: { lines: SummaryLine[]; total: Money };
   /** Heading text; the heading level suits a sidebar beside the step's own h1. */
   title?: string;
 }
 
-/** The lines and total of an order, read-only: used beside the Details form and on Payment. */
+/** The lines and total of an order, read-only: beside Details and Payment, and on Confirmation. */
 export function OrderSummary({ cart, title = "Order summary" }: Props) {
   const { currency } = cart.total;
 
@@ -23,14 +26,18 @@ export function OrderSummary({ cart, title = "Order summary" }: Props) {
       <ul className={styles.lines}>
         {cart.lines.map((line) => (
           <li key={line.productId} className={styles.line}>
-            <Image
-              className={styles.picture}
-              src={line.imagePath}
-              alt=""
-              width={60}
-              height={48}
-              unoptimized
-            />
+            {line.imagePath ? (
+              <Image
+                className={styles.picture}
+                src={line.imagePath}
+                alt=""
+                width={60}
+                height={48}
+                unoptimized
+              />
+            ) : (
+              <span className={styles.picture} aria-hidden="true" />
+            )}
             <div className={styles.what}>
               <span className={styles.name}>{line.name}</span>
               <span className={styles.detail}>

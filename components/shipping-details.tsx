@@ -8,10 +8,12 @@ interface Props {
   details: Details;
   /** Where the shopper goes to change them; omitted once the order is placed. */
   editHref?: string;
+  /** Off where the email is shown elsewhere on the page. */
+  showEmail?: boolean;
 }
 
 /** Who the order goes to, as entered on the Details step. */
-export function ShippingDetails({ details, editHref }: Props) {
+export function ShippingDetails({ details, editHref, showEmail = true }: Props) {
   const { address } = details;
 
   return (
@@ -35,7 +37,7 @@ export function ShippingDetails({ details, editHref }: Props) {
         </span>
         <span>{countryName(address.country)}</span>
       </address>
-      <p className={styles.email}>{details.email}</p>
+      {showEmail && <p className={styles.email}>{details.email}</p>}
     </section>
   );
 }

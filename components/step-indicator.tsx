@@ -12,9 +12,11 @@ const STEPS: { step: CheckoutStep; label: string; href: string | null }[] = [
   { step: "confirmation", label: "Confirmation", href: null },
 ];
 
-/** Where the shopper is in the checkout; steps already done link back to themselves. */
+/** Where the shopper is in the checkout; steps already done link back until the order exists. */
 export function StepIndicator({ current }: { current: CheckoutStep }) {
   const currentIndex = STEPS.findIndex(({ step }) => step === current);
+  // Once the order is placed its cart is gone, so the earlier steps lead nowhere.
+  const placed = current === "confirmation";
 
   return (
     <nav aria-label="Checkout steps" className={styles.nav}>
@@ -38,7 +40,7 @@ export function StepIndicator({ current }: { current: CheckoutStep }) {
               data-state={state}
               aria-current={state === "current" ? "step" : undefined}
             >
-              {state === "done" && href ? (
+              {state === "done" && href && !placed ? (
                 <Link href={href} className={styles.link}>
                   {content}
                 </Link>
