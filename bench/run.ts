@@ -24,7 +24,6 @@ import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { ensureDatabase, migrateDeploy } from "../lib/db/migrate";
 import { emulatorSettings } from "../scripts/local-mode";
 import { buildIfStale, nextBin } from "../scripts/next-build";
-import { startStripeEmulator } from "../stripe-emulator/src/index";
 
 import { signatureHeader, succeededEvent } from "./signed-events";
 
@@ -33,6 +32,7 @@ const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const APP_PORT = 3300;
 const BASELINE_PORT = 3301;
+const EMULATOR_PORT = 3302;
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 interface Figures {
@@ -47,12 +47,13 @@ async function load(
   url: string,
   setupRequest: (request: autocannon.Request) => autocannon.Request,
   seconds = SECONDS,
+  method: "GET" | "POST" = "POST",
 ): Promise<Figures> {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{ method: "POST", setupRequest }],
+    requests: [{ method, setupRequest }],
   });
   return {
     requests: result.requests.total,
@@ -101,6 +102,11 @@ async function insertCarts(databaseUrl: string, count: number): Promise<string[]
   return ids;
 }
 
+/** Next.js's own floor on this machine: a route handler that answers a constant script. */
+function floorRequests(request: autocannon.Request): autocannon.Request {
+  return { ...request, path: "/assets/env.js" };
+}
+
 function intentRequests(cartIds: string[]) {
   let index = 0;
   return (request: autocannon.Request): autocannon.Request => {
@@ -109,11 +115,12 @@ function intentRequests(cartIds: string[]) {
   };
 }
 
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+/** Waits until `url` answers (with any status when `anyStatus`, else with a 2xx). */
+async function waitFor(url: string, { anyStatus = false, timeoutMs = 60_000 } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const ok = await fetch(url).then(
-      (response) => response.ok,
+      (response) => anyStatus || response.ok,
       () => false,
     );
     if (ok) return;
@@ -122,7 +129,10 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** The payment page's JavaScript as a first visit downloads it, gzip-compressed. */
+/**
+ * The payment page's JavaScript as a first visit downloads it, gzip-compressed. Next's legacy
+ * polyfills carry `noModule`, which every browser that runs the app skips without fetching.
+ */
 async function paymentPageJavaScript(
   baseUrl: string,
   cartId: string,
@@ -130,8 +140,9 @@ async function paymentPageJavaScript(
   const html = await fetch(`${baseUrl}/checkout/payment`, {
     headers: { cookie: `checkout_cart=${cartId}; checkout_uid=bench-shopper` },
   }).then((response) => response.text());
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)]
-    .map((match) => match[1]!)
+  const sources = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)]
+    .filter((match) => !/\bnomodule\b/i.test(`${match[1]} ${match[3]}`))
+    .map((match) => match[2]!)
     .filter((src) => src.startsWith("/"));
   let bytes = 0;
   for (const src of new Set(sources)) {
@@ -180,14 +191,20 @@ async function main(): Promise<void> {
     dataDir: path.join(runDir, "pg"),
     persistent: false,
   });
-  const emulator = await startStripeEmulator({});
-  const processes: ChildProcess[] = [];
+  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  // The emulator stands for Stripe's servers: a process of its own, not sharing the load
+  // generator's event loop.
+  const processes: ChildProcess[] = [
+    start(tsx, ["stripe-emulator/src/cli.ts", "--port", String(EMULATOR_PORT)], {}),
+  ];
+  const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
   try {
+    await waitFor(emulatorUrl, { anyStatus: true });
     await ensureDatabase(database.adminUrl, "checkout");
     const databaseUrl = database.databaseUrl("checkout");
     await migrateDeploy(databaseUrl, root);
     const settings = {
-      ...emulatorSettings(emulator.url, emulator.webhookSecret),
+      ...emulatorSettings(emulatorUrl),
       DATABASE_URL: databaseUrl,
     };
     const seed = await import("../lib/catalog/seed-catalog");
@@ -201,14 +218,10 @@ async function main(): Promise<void> {
       ...settings,
       LOG_LEVEL: "warn",
     });
-    const baseline = start(
-      path.join(root, "node_modules", ".bin", "tsx"),
-      ["bench/baseline-server.ts"],
-      {
-        ...settings,
-        PORT: String(BASELINE_PORT),
-      },
-    );
+    const baseline = start(tsx, ["bench/baseline-server.ts"], {
+      ...settings,
+      PORT: String(BASELINE_PORT),
+    });
     processes.push(app, baseline);
     const appUrl = `http://127.0.0.1:${APP_PORT}`;
     const baselineUrl = `http://127.0.0.1:${BASELINE_PORT}`;
@@ -217,14 +230,16 @@ async function main(): Promise<void> {
 
     const cartIds = await insertCarts(databaseUrl, 6000);
     say("warming up");
-    await load(appUrl, webhookRequests(emulator.webhookSecret), 3);
-    await load(baselineUrl, webhookRequests(emulator.webhookSecret), 3);
+    await load(appUrl, webhookRequests(settings.STRIPE_WEBHOOK_SECRET), 3);
+    await load(baselineUrl, webhookRequests(settings.STRIPE_WEBHOOK_SECRET), 3);
     await load(appUrl, intentRequests(cartIds.splice(0, 500)), 3);
+    await load(appUrl, floorRequests, 2, "GET");
 
     say(`measuring, ${SECONDS} s per run at ${CONNECTIONS} connections`);
-    const webhook = await load(appUrl, webhookRequests(emulator.webhookSecret));
-    const bare = await load(baselineUrl, webhookRequests(emulator.webhookSecret));
+    const webhook = await load(appUrl, webhookRequests(settings.STRIPE_WEBHOOK_SECRET));
+    const bare = await load(baselineUrl, webhookRequests(settings.STRIPE_WEBHOOK_SECRET));
     const intent = await load(appUrl, intentRequests(cartIds));
+    const floor = await load(appUrl, floorRequests, SECONDS, "GET");
     const javascript = await paymentPageJavaScript(appUrl, cartIds[0]!);
     const memory = residentMegabytes(app.pid!);
 
@@ -233,6 +248,7 @@ async function main(): Promise<void> {
       ["webhook (ours)", webhook],
       ["webhook (baseline)", bare],
       ["intent (ours)", intent],
+      ["Next.js floor: GET /assets/env.js", floor],
     ] as const;
     const table = [
       "| endpoint | requests | req/s | p50 ms | p99 ms | errors |",
@@ -257,6 +273,7 @@ async function main(): Promise<void> {
       baseline: bare,
       webhookRatioPercent: ratio,
       intent,
+      nextFloor: floor,
       paymentPageJavaScript: javascript,
       appResidentMegabytes: memory,
     };
@@ -266,7 +283,6 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const child of processes) child.kill("SIGTERM");
-    await emulator.stop();
     await database.stop();
     rmSync(runDir, { recursive: true, force: true });
   }
