@@ -3,6 +3,8 @@
 /** Headers every response carries; the checkout pages add their Content-Security-Policy. */
 const HARDENING_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
+  // Browsers ignore it over plain http (local runs) and keep to https for two years otherwise.
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=*" },
