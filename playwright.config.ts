@@ -16,6 +16,26 @@ export const E2E = {
 export const E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E.databasePort}/checkout`;
 export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E.emulatorPort}`;
 
+/**
+ * Opt-in: `E2E_STRIPE=real` with Stripe test keys in the environment runs the post-release smoke
+ * test against Stripe itself (network needed); the emulator-only tests then skip themselves.
+ */
+export const E2E_REAL_STRIPE = process.env.E2E_STRIPE === "real";
+
+function stripeEnv(): Record<string, string> {
+  if (!E2E_REAL_STRIPE) {
+    return { STRIPE_SECRET_KEY: "", STRIPE_PUBLIC_KEY: "", STRIPE_WEBHOOK_SECRET: "" };
+  }
+
+  return {
+    STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY ?? "",
+    STRIPE_PUBLIC_KEY: process.env.STRIPE_PUBLIC_KEY ?? "",
+    STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET ?? "",
+    STRIPE_MODE: process.env.STRIPE_MODE || "test",
+    STRIPE_CURRENCY: process.env.STRIPE_CURRENCY || "eur",
+  };
+}
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -45,9 +65,7 @@ export default defineConfig({
       CHECKOUT_DATA_DIR: E2E.dataDir,
       CHECKOUT_FRESH_DATA: "1",
       DATABASE_URL: "",
-      STRIPE_SECRET_KEY: "",
-      STRIPE_PUBLIC_KEY: "",
-      STRIPE_WEBHOOK_SECRET: "",
+      ...stripeEnv(),
       LOG_LEVEL: "warn",
     },
   },

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { cardNumberField } from "./support/shop";
+
 const cartTotal = (page: Page) => page.getByRole("region", { name: "Cart total" });
 const productCard = (page: Page, name: string) => page.getByRole("article", { name });
 const quantityOf = (page: Page, name: string) =>
@@ -82,7 +84,7 @@ test("a shopper fills a cart, edits it and reaches Payment with valid details", 
     await expect(summary).toContainText("€104.70");
     await expect(summary).not.toContainText("Espresso cup");
     await expect(page.getByRole("region", { name: "Shipping to" })).toContainText("Torino");
-    await expect(page.getByLabel("Card number")).toBeVisible();
+    await expect(cardNumberField(page)).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole("button", { name: "Pay €104.70" })).toBeEnabled();
   });
 });
