@@ -15,7 +15,13 @@ import {
   payButton,
   paymentFormReady,
 } from "./support/shop";
-import { CARDS, emulatorControl, NEEDS_EMULATOR, stripe } from "./support/stripe";
+import {
+  CARDS,
+  emulatorControl,
+  intentsCreatedFor,
+  NEEDS_EMULATOR,
+  stripe,
+} from "./support/stripe";
 
 test.skip(E2E_REAL_STRIPE, NEEDS_EMULATOR);
 
@@ -42,6 +48,27 @@ async function holdFinalize(page: Page) {
 
 const threeDSecureDialog = (page: Page) =>
   page.getByRole("dialog", { name: "3D Secure 2 Test Page" });
+
+test("reloading Payment asks for the intent once per load and never makes a second one", async ({
+  page,
+}) => {
+  const since = Math.floor(Date.now() / 1000) - 5;
+  let intentRequests = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/intent")) intentRequests += 1;
+  });
+  const cartId = await onPaymentStep(page);
+  const intentId = (await cartRow(cartId))!.paymentIntentId!;
+
+  await page.reload();
+  await paymentFormReady(page, "€34.90");
+  await page.reload();
+  await paymentFormReady(page, "€34.90");
+
+  expect(intentRequests).toBe(3);
+  expect((await cartRow(cartId))!.paymentIntentId).toBe(intentId);
+  expect(await intentsCreatedFor(cartId, since)).toEqual([intentId]);
+});
 
 test("a declined card shows Stripe's message, then 4242 on the same page pays the same intent", async ({
   page,
