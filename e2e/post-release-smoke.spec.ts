@@ -122,6 +122,8 @@ test("post-release smoke test: create, update, pay with 4242, Paid, cart deleted
   await postReleaseSmokeTest(page);
 });
 
+// Limitation: never run on the machines that wrote it (they reach no Stripe host); the card
+// fields are looked up in Stripe's "Secure payment input frame" iframe by their labels.
 test("post-release smoke test against Stripe test mode", async ({ page }) => {
   test.skip(
     !E2E_REAL_STRIPE,
