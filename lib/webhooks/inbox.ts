@@ -16,30 +16,38 @@ export function objectIdOf(event: Stripe.Event): string | null {
   return object.id ?? null;
 }
 
+/** What claiming an event found: a new event, or the state of the one already stored. */
+export type Claim = "new" | WebhookEventState;
+
 /**
- * Stores the event and takes its inbox row's lock for the caller's transaction; answers the
- * state it had. A new event is stored as Pending; a concurrent delivery of the same event
+ * Stores the event and takes its inbox row's lock for the caller's transaction. A new event is
+ * stored as already Processed, so the common case needs no second write: the transaction makes
+ * it true, or rolls the row back with everything else. A concurrent delivery of the same event
  * waits here until the first one's transaction ends, then sees what it did.
  */
-export async function claimEvent(tx: Tx, event: Stripe.Event): Promise<WebhookEventState> {
+export async function claimEvent(tx: Tx, event: Stripe.Event): Promise<Claim> {
   const payload = JSON.stringify(event);
-  const [inserted] = await tx.$queryRaw<{ state: WebhookEventState }[]>`
-    INSERT INTO "WebhookEvent" (id, type, "objectId", payload)
-    VALUES (${event.id}, ${event.type}, ${objectIdOf(event)}, ${payload}::jsonb)
+  const [inserted] = await tx.$queryRaw<unknown[]>`
+    INSERT INTO "WebhookEvent" (id, type, "objectId", payload, state, attempts, "processedAt")
+    VALUES (${event.id}, ${event.type}, ${objectIdOf(event)}, ${payload}::jsonb, 'Processed', 1,
+            now())
     ON CONFLICT (id) DO NOTHING
-    RETURNING state`;
-  if (inserted) return inserted.state;
+    RETURNING 1`;
+  if (inserted) return "new";
 
   const [stored] = await tx.$queryRaw<{ state: WebhookEventState }[]>`
     SELECT state FROM "WebhookEvent" WHERE id = ${event.id} FOR UPDATE`;
   return stored!.state;
 }
 
-export async function finishEvent(tx: Tx, eventId: string, state: WebhookEventState) {
+/** Records how an event ended; a new event needs this only when it did not end Processed. */
+export async function finishEvent(tx: Tx, eventId: string, state: WebhookEventState, claim: Claim) {
+  if (claim === "new" && state === "Processed") return;
+
   await tx.$executeRaw`
     UPDATE "WebhookEvent"
-       SET state = ${state}::"WebhookEventState", attempts = attempts + 1, "lastError" = NULL,
-           "processedAt" = now()
+       SET state = ${state}::"WebhookEventState", "lastError" = NULL, "processedAt" = now(),
+           attempts = attempts + ${claim === "new" ? 0 : 1}
      WHERE id = ${eventId}`;
 }
 

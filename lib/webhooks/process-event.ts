@@ -35,12 +35,12 @@ export async function processEvent(
   addLogContext(eventLogContext(event));
   try {
     const result = await db.$transaction(async (tx): Promise<HandleOutcome | "duplicate"> => {
-      const state = await claimEvent(tx, event);
-      const done = state === "Processed" || state === "Ignored";
+      const claim = await claimEvent(tx, event);
+      const done = claim === "Processed" || claim === "Ignored";
       if (done && !replay) return "duplicate";
 
       const outcome = await handleEvent(tx, event);
-      await finishEvent(tx, event.id, outcome.state);
+      await finishEvent(tx, event.id, outcome.state, claim);
       return outcome;
     });
 
