@@ -11,7 +11,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { addLogContext } from "@/lib/log/context";
 import { createLogger } from "@/lib/log/logger";
 
-import { changeOrderStatus, recordStatusChange, type StatusResult } from "./order-status";
+import { changeOrderStatus, type StatusResult } from "./order-status";
 import type { OrderStatus } from "./resolve-status";
 
 const log = createLogger("apply-payment-outcome");
@@ -93,9 +93,10 @@ export async function applyPaymentOutcomeIn(
 }
 
 /**
- * Inserts the order unless it exists (ON CONFLICT DO NOTHING on the unique PaymentIntent id, so
- * a racing transaction waits for the first and then finds its row). With no cart left, the
- * order is built from the intent's own data rather than dropped.
+ * Inserts the order and its first audit row unless the order exists (ON CONFLICT DO NOTHING on
+ * the unique PaymentIntent id, so a racing transaction waits for the first and then finds its
+ * row), in one statement: one round trip on the webhook's hot path. With no cart left, the order
+ * is built from the intent's own data rather than dropped.
  */
 async function ensureOrder(
   tx: Tx,
@@ -110,19 +111,24 @@ async function ensureOrder(
   const lines = JSON.stringify(cart?.intentLines ?? []);
   const shipping = cart ? shippingOf(cart) : null;
   const [inserted] = await tx.$queryRaw<{ id: string; number: number }[]>`
-    INSERT INTO "PaymentOrders" (id, "paymentIntentId", "cartId", "userId", email, amount, currency,
-                                 status, lines, shipping, "updatedAt", "paidAt")
-    VALUES (gen_random_uuid(), ${intent.id}, ${cartId}, ${userId}, ${email}, ${intent.amount},
-            ${intent.currency}, ${status}::"OrderStatus", ${lines}::jsonb,
-            ${shipping && JSON.stringify(shipping)}::jsonb, now(),
-            CASE WHEN ${status} = 'Paid' THEN now() END)
-    ON CONFLICT ("paymentIntentId") DO NOTHING
-    RETURNING id, number`;
-
-  if (inserted) {
-    await recordStatusChange(tx, inserted.id, null, { ...context, to: status }, true);
-    return { ...inserted, created: true };
-  }
+    WITH inserted AS (
+      INSERT INTO "PaymentOrders" (id, "paymentIntentId", "cartId", "userId", email, amount,
+                                   currency, status, lines, shipping, "updatedAt", "paidAt")
+      VALUES (gen_random_uuid(), ${intent.id}, ${cartId}, ${userId}, ${email}, ${intent.amount},
+              ${intent.currency}, ${status}::"OrderStatus", ${lines}::jsonb,
+              ${shipping && JSON.stringify(shipping)}::jsonb, now(),
+              CASE WHEN ${status} = 'Paid' THEN now() END)
+      ON CONFLICT ("paymentIntentId") DO NOTHING
+      RETURNING id, number
+    ), audited AS (
+      INSERT INTO "OrderStatusHistory"
+        ("orderId", "fromStatus", "toStatus", applied, source, actor, reason, "stripeEventId")
+      SELECT id, NULL, ${status}::"OrderStatus", true, ${context.source}::"StatusSource",
+             ${context.actor}, ${context.reason ?? null}, ${context.stripeEventId ?? null}
+        FROM inserted
+    )
+    SELECT id, number FROM inserted`;
+  if (inserted) return { ...inserted, created: true };
 
   const [existing] = await tx.$queryRaw<{ id: string; number: number }[]>`
     SELECT id, number FROM "PaymentOrders" WHERE "paymentIntentId" = ${intent.id}`;

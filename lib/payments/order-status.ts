@@ -59,7 +59,7 @@ function forced(from: OrderStatus, change: StatusChange): Resolution | null {
   return { outcome: "changed", status: change.to };
 }
 
-export async function recordStatusChange(
+async function recordStatusChange(
   tx: Tx,
   orderId: string,
   from: OrderStatus | null,
