@@ -23,7 +23,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { ensureDatabase, migrateDeploy } from "../lib/db/migrate";
 import { emulatorSettings } from "../scripts/local-mode";
-import { buildIfStale, nextBin } from "../scripts/next-build";
+import { buildIfStale, nextBin, nextStartEnv } from "../scripts/next-build";
 
 import { signatureHeader, succeededEvent } from "./signed-events";
 
@@ -174,7 +174,11 @@ function residentMegabytes(pid: number): number {
   return Math.round(kilobytes / 1024);
 }
 
-function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+function start(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): ChildProcess {
   return spawn(command, args, {
     cwd: root,
     env: { ...process.env, ...env },
@@ -214,10 +218,11 @@ async function main(): Promise<void> {
     await getDb().$disconnect();
 
     say("starting the app (next start) and the baseline server");
-    const app = start(nextBin(root), ["start", "-p", String(APP_PORT)], {
-      ...settings,
-      LOG_LEVEL: "warn",
-    });
+    const app = start(
+      nextBin(root),
+      ["start", "-p", String(APP_PORT)],
+      nextStartEnv({ ...process.env, ...settings, LOG_LEVEL: "warn" }),
+    );
     const baseline = start(tsx, ["bench/baseline-server.ts"], {
       ...settings,
       PORT: String(BASELINE_PORT),

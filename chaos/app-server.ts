@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
 
+import { nextStartEnv } from "../scripts/next-build";
+
 import { sleep, waitFor } from "./util";
 
 // Detached groups outlive this process unless ended: whatever way the runner exits, they go too.
@@ -37,7 +39,7 @@ export class AppServer {
     const next = path.join(this.options.root, "node_modules", ".bin", "next");
     const child = spawn(next, ["start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
       cwd: this.options.root,
-      env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
+      env: nextStartEnv({ ...process.env, ...this.options.env, PORT: String(this.options.port) }),
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

@@ -31,6 +31,25 @@ export function needsBuild(root: string): boolean {
   return newest > statSync(buildId).mtimeMs;
 }
 
+/**
+ * The heap limit of the production server, in MB. Without one, V8 grows the heap lazily far past
+ * what it holds: 335 MB resident after the benchmark, against 195 MB with this limit at the same
+ * throughput. The live heap peaks between 64 MB (out of memory) and 96 MB (fine) rendering pages
+ * at 32 connections, so 192 leaves twice the peak. Your own --max-old-space-size wins.
+ */
+const SERVER_HEAP_MB = 192;
+
+/** The environment for `next start`: `env` with the server's heap limit added to NODE_OPTIONS. */
+export function nextStartEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const options = env.NODE_OPTIONS ?? "";
+  if (options.includes("--max-old-space-size")) return env;
+
+  return {
+    ...env,
+    NODE_OPTIONS: `${options} --max-old-space-size=${SERVER_HEAP_MB}`.trim(),
+  };
+}
+
 export function nextBin(root: string): string {
   return path.join(root, "node_modules", ".bin", "next");
 }

@@ -15,7 +15,7 @@ import {
 import { ensureDatabase, migrateDeploy } from "../lib/db/migrate";
 
 import { emulatorSettings, LOCAL, usesEmulator } from "./local-mode";
-import { buildIfStale, nextBin } from "./next-build";
+import { buildIfStale, nextBin, nextStartEnv } from "./next-build";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -70,7 +70,7 @@ async function prepareStripe(): Promise<{ stop(): Promise<void> } | null> {
 function run(args: string[]): ChildProcess {
   return spawn(nextBin(root), args, {
     cwd: root,
-    env: process.env,
+    env: dev ? process.env : nextStartEnv(process.env),
     stdio: "inherit",
   });
 }
