@@ -72,7 +72,7 @@ export function CartEditor({ cart, maxQuantity }: Props) {
         </div>
       ) : (
         <div className={styles.layout}>
-          <ul className={styles.lines} aria-label="Products in your cart">
+          <ul className={`surface ${styles.lines}`} aria-label="Products in your cart">
             {cart.lines.map((line) => (
               <li
                 key={line.productId}
@@ -122,7 +122,7 @@ export function CartEditor({ cart, maxQuantity }: Props) {
               </li>
             ))}
           </ul>
-          <section className={styles.summary} aria-label="Cart total">
+          <section className={`surface ${styles.summary}`} aria-label="Cart total">
             <p className={styles.totalRow}>
               <span>Total</span>
               <span className={styles.totalAmount}>{formatMoney(cart.total)}</span>

@@ -170,7 +170,7 @@ export function DetailsForm({ cartId, saved, countries, defaultCountry }: Props)
         </section>
       )}
 
-      <fieldset className={styles.fieldset}>
+      <fieldset className={`surface ${styles.fieldset}`}>
         <legend className={styles.legend}>Contact</legend>
         <div className={styles.field}>
           <label htmlFor={inputId("email")}>Email</label>
@@ -196,7 +196,7 @@ export function DetailsForm({ cartId, saved, countries, defaultCountry }: Props)
         </div>
       </fieldset>
 
-      <fieldset className={styles.fieldset}>
+      <fieldset className={`surface ${styles.fieldset}`}>
         <legend className={styles.legend}>Shipping address</legend>
         <div className={styles.field}>
           <label htmlFor={inputId("address.line1")}>Address</label>

@@ -89,7 +89,11 @@ export function OrderFollower({ order }: Props) {
   const text = TEXT[status];
 
   return (
-    <section className={styles.card} aria-labelledby="order-title" data-status={status}>
+    <section
+      className={`surface ${styles.card}`}
+      aria-labelledby="order-title"
+      data-status={status}
+    >
       <h1 id="order-title" className={styles.title}>
         {text.title}
       </h1>

@@ -19,7 +19,7 @@ export function OrderSummary({ cart, title = "Order summary" }: Props) {
   const { currency } = cart.total;
 
   return (
-    <section className={styles.summary} aria-labelledby="order-summary-title">
+    <section className={`surface ${styles.summary}`} aria-labelledby="order-summary-title">
       <h2 id="order-summary-title" className={styles.title}>
         {title}
       </h2>

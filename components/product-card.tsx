@@ -17,7 +17,7 @@ export function ProductCard({ product, cartId, eager = false }: Props) {
   const headingId = `product-${product.id}`;
 
   return (
-    <article className={styles.card} aria-labelledby={headingId}>
+    <article className={`surface ${styles.card}`} aria-labelledby={headingId}>
       <Image
         className={styles.picture}
         src={product.imagePath}

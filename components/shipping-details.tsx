@@ -17,7 +17,7 @@ export function ShippingDetails({ details, editHref, showEmail = true }: Props) 
   const { address } = details;
 
   return (
-    <section className={styles.card} aria-labelledby="shipping-details-title">
+    <section className={`surface ${styles.card}`} aria-labelledby="shipping-details-title">
       <div className={styles.header}>
         <h2 id="shipping-details-title" className={styles.title}>
           Shipping to

@@ -28,7 +28,7 @@ export default async function PaymentPage({ searchParams }: Props) {
       <div className="checkout-layout">
         <div className="checkout-main">
           <ShippingDetails details={cart.details} editHref="/checkout/details" />
-          <section className="panel" aria-labelledby="payment-title">
+          <section className="surface panel" aria-labelledby="payment-title">
             <h2 id="payment-title" className="panel-title">
               Pay by card
             </h2>
