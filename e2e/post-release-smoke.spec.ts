@@ -12,6 +12,7 @@ import {
   cartIdOf,
   confirmationReached,
   fillCard,
+  fillDetails,
   orderStatus,
   paymentFormReady,
   SHOPPER,
@@ -30,11 +31,7 @@ async function postReleaseSmokeTest(page: Page) {
 
     await page.getByRole("link", { name: /^Cart/ }).click();
     await page.getByRole("link", { name: "Continue to details" }).click();
-    await page.getByLabel("Email").fill(SHOPPER.email);
-    await page.getByLabel("Full name").fill(SHOPPER.name);
-    await page.getByLabel("Address", { exact: true }).fill(SHOPPER.address.line1);
-    await page.getByLabel("Postal code").fill(SHOPPER.address.postalCode);
-    await page.getByLabel("City").fill(SHOPPER.address.city);
+    await fillDetails(page);
     await page.getByRole("button", { name: "Continue to payment" }).click();
   });
 

@@ -9,7 +9,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import { E2E_REAL_STRIPE } from "../playwright.config";
 
 import { expect, test } from "./support/fixtures";
-import { confirmationReached, fillCard, paymentFormReady, SHOPPER } from "./support/shop";
+import { confirmationReached, fillCard, fillDetails, paymentFormReady } from "./support/shop";
 import { CARDS, NEEDS_EMULATOR } from "./support/stripe";
 
 const DOCS = path.join(process.cwd(), "docs", "screenshots");
@@ -48,11 +48,7 @@ for (const [screen, viewport] of Object.entries(SCREENS)) {
       await shoot(page, testInfo, `${screen}-2-cart`);
 
       await page.getByRole("link", { name: "Continue to details" }).click();
-      await page.getByLabel("Email").fill(SHOPPER.email);
-      await page.getByLabel("Full name").fill(SHOPPER.name);
-      await page.getByLabel("Address", { exact: true }).fill(SHOPPER.address.line1);
-      await page.getByLabel("Postal code").fill(SHOPPER.address.postalCode);
-      await page.getByLabel("City").fill(SHOPPER.address.city);
+      await fillDetails(page);
       await shoot(page, testInfo, `${screen}-3-details`);
 
       await page.getByRole("button", { name: "Continue to payment" }).click();

@@ -12,17 +12,6 @@ import {
 } from "../stripe-emulator/src/index";
 
 test.use({
-  launchOptions: {
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  },
   viewport: { width: 360, height: 740 },
 });
 

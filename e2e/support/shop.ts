@@ -41,6 +41,15 @@ export async function cartReadyToPay(
   return id;
 }
 
+/** Types the shopper's details into the Details step, as a person would. */
+export async function fillDetails(page: Page): Promise<void> {
+  await page.getByLabel("Email").fill(SHOPPER.email);
+  await page.getByLabel("Full name").fill(SHOPPER.name);
+  await page.getByLabel("Address", { exact: true }).fill(SHOPPER.address.line1);
+  await page.getByLabel("Postal code").fill(SHOPPER.address.postalCode);
+  await page.getByLabel("City").fill(SHOPPER.address.city);
+}
+
 export async function cartIdOf(context: BrowserContext): Promise<string> {
   const cookie = (await context.cookies()).find(({ name }) => name === "checkout_cart");
   if (!cookie) throw new Error("the browser has no cart cookie");

@@ -12,6 +12,7 @@ import { runOps, type RunOptions } from "@/ops/run";
 
 import { callRoute } from "../helpers/call-route";
 import { cartReadyToPay, type PaymentsHarness } from "../helpers/payments-harness";
+import type { TestDatabase } from "../helpers/test-database";
 
 export interface OpsRun {
   code: number;
@@ -95,4 +96,13 @@ export function eventOf(harness: PaymentsHarness, paymentIntentId: string, type:
     );
   if (!event) throw new Error(`no ${type} for ${paymentIntentId}`);
   return event;
+}
+
+/** The order recorded for an intent (id and status), or null. */
+export async function orderOfIntent(db: TestDatabase, paymentIntentId: string) {
+  const [order] = await db.query<{ id: string; status: string }>(
+    'SELECT id, status FROM "PaymentOrders" WHERE "paymentIntentId" = $1',
+    [paymentIntentId],
+  );
+  return order ?? null;
 }

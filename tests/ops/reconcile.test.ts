@@ -9,18 +9,10 @@ import { EMULATOR_PROCESSING_PAYMENT_METHOD } from "@/stripe-emulator/src/index"
 
 import { usePaymentsHarness } from "../helpers/payments-harness";
 import { useTestDatabase } from "../helpers/test-database";
-import { cartWithIntent, confirm, ops, opsProcess } from "./ops-fixtures";
+import { cartWithIntent, confirm, ops, opsProcess, orderOfIntent } from "./ops-fixtures";
 
 const db = useTestDatabase();
 const harness = usePaymentsHarness();
-
-async function orderOf(paymentIntentId: string) {
-  const [order] = await db.query<{ id: string; status: string }>(
-    'SELECT id, status FROM "PaymentOrders" WHERE "paymentIntentId" = $1',
-    [paymentIntentId],
-  );
-  return order ?? null;
-}
 
 async function cartExists(cartId: string) {
   return (await db.query('SELECT 1 FROM "Cart" WHERE id = $1', [cartId])).length === 1;
@@ -45,7 +37,7 @@ describe("reconcile", () => {
       const dryRun = await ops(["reconcile", "--dry-run", "--json"]);
       expect(dryRun.code).toBe(1);
       expect(dryRun.json.summary).toMatchObject({ wouldRepair: 1, repaired: 0, errors: 0 });
-      expect(await orderOf(paymentIntentId)).toBeNull();
+      expect(await orderOfIntent(db, paymentIntentId)).toBeNull();
       expect(await cartExists(cartId)).toBe(true);
 
       const first = await ops(["reconcile", "--json"]);
@@ -61,7 +53,7 @@ describe("reconcile", () => {
           verdict: "repaired",
         }),
       ]);
-      expect((await orderOf(paymentIntentId))?.status).toBe("Paid");
+      expect((await orderOfIntent(db, paymentIntentId))?.status).toBe("Paid");
       expect(await cartExists(cartId)).toBe(false);
       expect(await historyOf(paymentIntentId)).toEqual([
         {
@@ -98,7 +90,7 @@ describe("reconcile", () => {
           orderStatusAfter: "Failed",
         }),
       );
-      const order = await orderOf(paymentIntentId);
+      const order = await orderOfIntent(db, paymentIntentId);
       expect(order?.status).toBe("Failed");
 
       // Someone marked it Paid by hand: reconcile reports the disagreement and leaves it alone.
@@ -109,7 +101,7 @@ describe("reconcile", () => {
       expect(conflict.json.items).toContainEqual(
         expect.objectContaining({ paymentIntentId, verdict: "conflict", orderStatusAfter: "Paid" }),
       );
-      expect((await orderOf(paymentIntentId))?.status).toBe("Paid");
+      expect((await orderOfIntent(db, paymentIntentId))?.status).toBe("Paid");
       expect(await historyOf(paymentIntentId)).toHaveLength(1);
       await db.query(`UPDATE "PaymentOrders" SET status = 'Failed' WHERE id = $1`, [order!.id]);
     });
@@ -136,7 +128,7 @@ describe("reconcile", () => {
             verdict: "stuck",
           }),
         );
-        expect(await orderOf(paymentIntentId)).toBeNull();
+        expect(await orderOfIntent(db, paymentIntentId)).toBeNull();
       });
     } finally {
       await harness.emulator.configure({ processingDelayMs: 300 });

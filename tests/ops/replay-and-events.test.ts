@@ -4,18 +4,10 @@ import { describe, expect, it } from "vitest";
 
 import { usePaymentsHarness } from "../helpers/payments-harness";
 import { useTestDatabase } from "../helpers/test-database";
-import { cartWithIntent, confirm, eventOf, ops } from "./ops-fixtures";
+import { cartWithIntent, confirm, eventOf, ops, orderOfIntent } from "./ops-fixtures";
 
 const db = useTestDatabase();
 const harness = usePaymentsHarness();
-
-async function orderOf(paymentIntentId: string) {
-  const [order] = await db.query<{ id: string; status: string }>(
-    'SELECT id, status FROM "PaymentOrders" WHERE "paymentIntentId" = $1',
-    [paymentIntentId],
-  );
-  return order ?? null;
-}
 
 async function auditRows(paymentIntentId: string) {
   return db.query(
@@ -58,7 +50,7 @@ describe("replay", () => {
         orderAfter: { status: "Paid", auditRows: 1 },
         changed: true,
       });
-      expect((await orderOf(paymentIntentId))?.status).toBe("Paid");
+      expect((await orderOfIntent(db, paymentIntentId))?.status).toBe("Paid");
       expect(await db.query('SELECT 1 FROM "Cart" WHERE id = $1', [cartId])).toHaveLength(0);
       const [stored] = await db.query('SELECT state FROM "WebhookEvent" WHERE id = $1', [
         succeeded.id,
@@ -89,7 +81,7 @@ describe("replay", () => {
       const fetched = await ops(["replay", succeeded.id, "--from-stripe", "--json"]);
       expect(fetched.code).toBe(0);
       expect(fetched.json).toMatchObject({ origin: "stripe", changed: true });
-      expect((await orderOf(paymentIntentId))?.status).toBe("Paid");
+      expect((await orderOfIntent(db, paymentIntentId))?.status).toBe("Paid");
 
       const unknown = await ops(["replay", "evt_doesNotExist", "--from-stripe"]);
       expect(unknown.code).toBe(3);
