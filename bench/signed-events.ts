@@ -1,7 +1,8 @@
 // Signed `payment_intent.succeeded` events, each for a new PaymentIntent, as Stripe sends them.
 import { createHmac } from "node:crypto";
 
-export function succeededEvent(runId: string, index: number) {
+/** The event of the `index`th intent of a run, paying `cartId`. */
+export function succeededEvent(runId: string, index: number, cartId: string) {
   const created = Math.floor(Date.now() / 1000);
   return {
     id: `evt_bench${runId}x${index}`,
@@ -21,7 +22,7 @@ export function succeededEvent(runId: string, index: number) {
         status: "succeeded",
         receipt_email: "bench@example.com",
         last_payment_error: null,
-        metadata: { cartId: `benchcart${runId}x${index}`, userId: "bench-shopper" },
+        metadata: { cartId, userId: "bench-shopper" },
       },
     },
   };
