@@ -542,10 +542,11 @@ describe("webhook", () => {
     await harness.emulator.settled();
 
     const [succeeded] = eventsOf(foreign.id, "payment_intent.succeeded");
-    const stored = await db.query('SELECT state FROM "WebhookEvent" WHERE id = $1', [
-      succeeded!.id,
-    ]);
-    expect(stored).toEqual([{ state: "Ignored" }]);
+    const stored = await db.query(
+      'SELECT state, attempts, "processedAt" IS NOT NULL AS done FROM "WebhookEvent" WHERE id = $1',
+      [succeeded!.id],
+    );
+    expect(stored).toEqual([{ state: "Ignored", attempts: 1, done: true }]);
     expect(await ordersOf(foreign.id)).toHaveLength(0);
     const created = eventsOf(foreign.id, "payment_intent.created")[0]!;
     expect(await db.query('SELECT state FROM "WebhookEvent" WHERE id = $1', [created.id])).toEqual([

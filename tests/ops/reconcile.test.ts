@@ -20,7 +20,7 @@ async function cartExists(cartId: string) {
 
 async function historyOf(paymentIntentId: string) {
   return db.query(
-    `SELECT h."fromStatus", h."toStatus", h.applied, h.source, h.actor
+    `SELECT h."fromStatus", h."toStatus", h.applied, h.source, h.actor, h.reason
        FROM "OrderStatusHistory" h JOIN "PaymentOrders" o ON o.id = h."orderId"
       WHERE o."paymentIntentId" = $1 ORDER BY h.id`,
     [paymentIntentId],
@@ -62,6 +62,7 @@ describe("reconcile", () => {
           applied: true,
           source: "reconcile",
           actor: "ops reconcile",
+          reason: "Stripe reports the PaymentIntent succeeded",
         },
       ]);
 

@@ -52,14 +52,16 @@ describe("replay", () => {
       });
       expect((await orderOfIntent(db, paymentIntentId))?.status).toBe("Paid");
       expect(await db.query('SELECT 1 FROM "Cart" WHERE id = $1', [cartId])).toHaveLength(0);
-      const [stored] = await db.query('SELECT state FROM "WebhookEvent" WHERE id = $1', [
-        succeeded.id,
-      ]);
-      expect(stored?.state).toBe("Processed");
+      const inbox = () =>
+        db.query('SELECT state, attempts, "lastError" FROM "WebhookEvent" WHERE id = $1', [
+          succeeded.id,
+        ]);
+      expect(await inbox()).toEqual([{ state: "Processed", attempts: 2, lastError: null }]);
 
       const again = await ops(["replay", succeeded.id]);
       expect(again.code).toBe(0);
       expect(again.stdout).toContain(`Changed nothing: the order of ${paymentIntentId} stays Paid`);
+      expect(await inbox()).toEqual([{ state: "Processed", attempts: 3, lastError: null }]);
       expect(await auditRows(paymentIntentId)).toEqual([
         { toStatus: "Paid", source: "webhook", stripeEventId: succeeded.id },
       ]);
