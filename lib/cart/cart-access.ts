@@ -6,6 +6,7 @@ import type { NextRequest } from "next/server";
 
 import type { Db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/api-error";
+import { addLogContext } from "@/lib/log/context";
 
 import { cartIdParam } from "./cart-requests";
 import { USER_COOKIE } from "./cookies";
@@ -23,6 +24,7 @@ export async function accessibleCartId(
   rawCartId: string,
 ): Promise<string> {
   const cartId = cartIdParam(rawCartId);
+  addLogContext({ CartId: cartId });
   const shopperCookie = request.cookies.get(USER_COOKIE)?.value;
   if (!isOpaqueId(shopperCookie)) return cartId;
 

@@ -51,6 +51,7 @@ export function route<P extends Params = Params>(handler: Handler<P>): NextHandl
 function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     if (error.status >= 500) log.error({ code: error.code }, error.message);
+    else log.info({ status: error.status, code: error.code }, `Request refused: ${error.message}`);
     return errorResponse(error.status, error.code, error.message, error.details ?? {});
   }
 

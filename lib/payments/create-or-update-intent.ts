@@ -39,7 +39,7 @@ export async function createOrUpdateIntent(
   // The common case, a reload or a second mount of the Payment step: nothing changed.
   if (cart.paymentIntentId && cart.intentCartVersion === cart.version) {
     const intent = await retrieve(stripe, cart.paymentIntentId);
-    if (!SETTLED.has(intent.status)) return answer(intent);
+    if (!SETTLED.has(intent.status) && charges(intent, cart)) return answer(intent);
   }
 
   const outcome = await db.$transaction(
@@ -52,7 +52,8 @@ export async function createOrUpdateIntent(
         ? await retrieve(stripe, locked.paymentIntentId)
         : null;
       if (current?.status === "succeeded" || current?.status === "processing") return current;
-      if (current && current.status !== "canceled" && locked.intentCartVersion === locked.version) {
+      const unchanged = locked.intentCartVersion === locked.version;
+      if (current && current.status !== "canceled" && unchanged && charges(current, locked)) {
         return current;
       }
 
@@ -122,6 +123,11 @@ async function refuseSettled(db: Db, intent: Stripe.PaymentIntent): Promise<void
   if (intent.status === "processing") {
     throw new ApiError(409, "payment_processing", "A payment for this cart is being processed.");
   }
+}
+
+/** Whether the intent charges the cart's total at today's catalog prices. */
+function charges(intent: Stripe.PaymentIntent, cart: CartView): boolean {
+  return intent.amount === cart.total.amount && intent.currency === cart.total.currency;
 }
 
 function metadata(cart: PayableCart): Stripe.MetadataParam {

@@ -25,7 +25,11 @@ export async function handleEvent(tx: Tx, event: Stripe.Event): Promise<HandleOu
     const intent = event.data.object as Stripe.PaymentIntent;
     if (!intent.metadata?.cartId) return { state: "Ignored", reason: "not a checkout payment" };
 
-    await applyPaymentOutcomeIn(tx, intent, target, context);
+    const { resolution } = await applyPaymentOutcomeIn(tx, intent, target, context);
+    // A late event that ResolveStatus refused (payment_failed after Paid) changed nothing.
+    if (resolution?.outcome === "refused") {
+      return { state: "Ignored", reason: `the order stays ${resolution.status}` };
+    }
     return { state: "Processed" };
   }
 

@@ -117,6 +117,28 @@ describe("POST /api/payments/{cartId}/intent", () => {
     expect(refused.body.error.code).toBe("amount_mismatch");
   });
 
+  it("updates the same intent when a catalog price changed, the cart itself unchanged", async () => {
+    const cart = await cartReadyToPay([["moka-pot", 2]]);
+    const first = await intentFor(cart.id);
+    const setPrice = (amount: number) =>
+      db.query('UPDATE "Product" SET "priceAmount" = $1 WHERE id = $2', [amount, "moka-pot"]);
+
+    await setPrice(3990);
+    try {
+      const second = await intentFor(cart.id);
+
+      expect(second.body.paymentIntentId).toBe(first.body.paymentIntentId);
+      expect(second.body.amount).toBe(2 * 3990);
+      const atStripe = await harness.stripe.paymentIntents.retrieve(first.body.paymentIntentId);
+      expect(atStripe.amount).toBe(2 * 3990);
+      await confirm(second.body.paymentIntentId, "pm_card_visa");
+      expect((await finalize(cart.id, second.body.paymentIntentId)).status).toBe(200);
+      expect((await ordersOf(second.body.paymentIntentId))[0]?.amount).toBe(2 * 3990);
+    } finally {
+      await setPrice(3490);
+    }
+  });
+
   it("replaces a canceled intent", async () => {
     const cart = await cartReadyToPay();
     const first = await intentFor(cart.id);
@@ -349,6 +371,18 @@ describe("ResolveStatus in the database", () => {
         stripeEventId: processing.id,
       },
     ]);
+    // The late event changed nothing: stored and logged as ignored, not as processed.
+    const stored = await db.query('SELECT state FROM "WebhookEvent" WHERE id = $1', [
+      processing.id,
+    ]);
+    expect(stored).toEqual([{ state: "Ignored" }]);
+    const webhookLines = harness.logs.filter(
+      (line) => line.EventId === processing.id && String(line.msg).startsWith("Webhook "),
+    );
+    expect(webhookLines.map((line) => [line.msg, line.reason])).toEqual([
+      ["Webhook Stripe ricevuto", undefined],
+      ["Webhook ignored: payment_intent.processing", "the order stays Paid"],
+    ]);
   });
 
   it("a failed attempt followed by a successful one ends Paid, in either delivery order", async () => {
@@ -449,6 +483,16 @@ describe("finalize refuses what is not this cart's", () => {
     expect(unknown.status).toBe(404);
     expect(malformed.status).toBe(400);
     expect(await ordersOf(body.paymentIntentId)).toHaveLength(0);
+    // Each refusal leaves a line an operator can find, with the request's trace id.
+    const refusals = harness.logs.filter(
+      (line) => String(line.msg).startsWith("Request refused") && line.CartId === mine.id,
+    );
+    expect(refusals.map((line) => [line.status, line.code])).toEqual([
+      [409, "intent_mismatch"],
+      [404, "payment_intent_not_found"],
+      [400, "invalid_request"],
+    ]);
+    expect(refusals.every((line) => typeof line.TraceId === "string")).toBe(true);
   });
 });
 
