@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_PORT, startStripeEmulator } from "./index.js";
 
 const USAGE = `Usage: npm run stripe:emulator -- [--port 12111] [--host 127.0.0.1]
-  [--forward-to http://localhost:3000/api/webhooks/stripe] [--webhook-secret whsec_…]
+  [--forward-to http://localhost:3000/api/payments/webhook] [--webhook-secret whsec_…]
   [--processing-delay 3000]
 `;
 
