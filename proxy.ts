@@ -27,8 +27,8 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      // Pages only: API answers are JSON, and built assets carry no markup.
-      source: "/((?!api/|_next/static|_next/image|favicon\\.svg).*)",
+      // Pages only: API answers are JSON, and scripts and built assets carry no markup.
+      source: "/((?!api/|assets/|_next/static|_next/image|favicon\\.svg).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

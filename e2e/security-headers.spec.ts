@@ -94,6 +94,18 @@ test("pages carry the hardening headers", async ({ page }) => {
   }
 });
 
+test("the client settings script skips the page proxy: no nonce work, still hardened", async ({
+  page,
+}) => {
+  const response = await page.request.get("/assets/env.js");
+  const headers = response.headers();
+
+  expect(response.status()).toBe(200);
+  expect(headers["content-type"]).toContain("text/javascript");
+  expect(headers["content-security-policy"]).toBeUndefined();
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+});
+
 test("the browser enforces the policy: a script from elsewhere is refused", async ({
   page,
   cspGuard,
