@@ -2,9 +2,8 @@
 // and anything it spawns are stopped together, hard (SIGKILL, the crash) or politely.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
-import path from "node:path";
 
-import { nextStartEnv } from "../scripts/next-build";
+import { nextBin, nextStartEnv } from "../scripts/next-build";
 
 import { sleep, waitFor } from "./util";
 
@@ -36,13 +35,16 @@ export class AppServer {
   }
 
   async start(): Promise<void> {
-    const next = path.join(this.options.root, "node_modules", ".bin", "next");
-    const child = spawn(next, ["start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
-      cwd: this.options.root,
-      env: nextStartEnv({ ...process.env, ...this.options.env, PORT: String(this.options.port) }),
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
+    const child = spawn(
+      nextBin(this.options.root),
+      ["start", "-p", String(this.options.port), "-H", "127.0.0.1"],
+      {
+        cwd: this.options.root,
+        env: nextStartEnv({ ...process.env, ...this.options.env, PORT: String(this.options.port) }),
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      },
+    );
     this.child = child;
     if (child.pid) liveGroups.add(child.pid);
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
